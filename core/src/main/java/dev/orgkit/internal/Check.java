@@ -1,0 +1,98 @@
+package dev.orgkit.internal;
+
+import dev.orgkit.InvalidInputException;
+import dev.orgkit.InvalidInputException.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects input violations so that a rejection lists all of them, then throws one
+ * {@link InvalidInputException}. Not thread-safe; one instance per validation.
+ */
+public final class Check {
+    private final List<Violation> violations = new ArrayList<>();
+
+    /** Records a violation of {@code field}. */
+    public Check add(String field, String message) {
+        violations.add(new Violation(field, message));
+        return this;
+    }
+
+    /** Records a violation of {@code field} if {@code problem} is present. */
+    public Check add(String field, Optional<String> problem) {
+        problem.ifPresent(message -> add(field, message));
+        return this;
+    }
+
+    /** Adds the violations that another check collected. */
+    public Check addAll(List<Violation> more) {
+        violations.addAll(more);
+        return this;
+    }
+
+    /** Throws an {@link InvalidInputException} listing every violation, if there is any. */
+    public void throwIfAny() {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** Throws for a single field if it has a problem. */
+    public static void single(String field, Optional<String> problem) {
+        problem.ifPresent(message -> {
+            throw new InvalidInputException(List.of(new Violation(field, message)));
+        });
+    }
+
+    /** Throws if any of the named values is null; arguments alternate name, value. */
+    public static void notNull(Object... namesAndValues) {
+        var check = new Check();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                check.add((String) namesAndValues[i], "must not be null");
+            }
+        }
+        check.throwIfAny();
+    }
+
+    /** The problem of an identifier: null, blank, too long, or with control characters or spaces at its ends. */
+    public static Optional<String> identifierProblem(@Nullable String value, int maxLength) {
+        Optional<String> text = textProblem(value, maxLength);
+        if (text.isPresent()) {
+            return text;
+        }
+        if (!value.strip().equals(value)) {
+            return Optional.of("must not start or end with white space");
+        }
+        return Optional.empty();
+    }
+
+    /** The problem of a text typed by a person: null, blank, too long, or with control characters. */
+    public static Optional<String> textProblem(@Nullable String value, int maxLength) {
+        if (value == null) {
+            return Optional.of("must not be null");
+        }
+        if (value.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (value.length() > maxLength) {
+            return Optional.of("must be at most " + maxLength + " characters");
+        }
+        if (hasControlCharacter(value)) {
+            return Optional.of("must not contain control characters");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the text contains an ISO control character (tabs and line breaks included). */
+    public static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.orgkit.internal;
+
+import dev.orgkit.NotFoundException;
+import dev.orgkit.Principal;
+import dev.orgkit.UserPrincipal;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.Organization;
+import dev.orgkit.audit.Actor;
+import dev.orgkit.audit.AuditAction;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import dev.orgkit.policy.AccessFacts;
+import dev.orgkit.policy.Permission;
+import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.ReadTransaction;
+import dev.orgkit.spi.Storage;
+import dev.orgkit.spi.WriteTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What every service shares: storage, clock, secrets, policy, validation, and the few steps
+ * every command takes (read the facts, enforce a permission, write the audit event).
+ */
+public final class Kernel {
+    final Storage storage;
+    final Clock clock;
+    final Secrets secrets;
+    final Policy policy;
+    final InputValidator validator;
+    final Duration invitationTimeToLive;
+
+    /** Wires the kernel; every argument has been validated by the builder. */
+    public Kernel(Storage storage, Clock clock, Secrets secrets, Policy policy, InputValidator validator,
+            Duration invitationTimeToLive) {
+        this.storage = storage;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.policy = policy;
+        this.validator = validator;
+        this.invitationTimeToLive = invitationTimeToLive;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The account, or NOT_FOUND: the same answer for an unknown id and a hidden one (R9). */
+    static Account account(ReadTransaction tx, AccountId id) {
+        return tx.account(id).orElseThrow(Kernel::notFound);
+    }
+
+    /** The account locked for this transaction, or NOT_FOUND. */
+    static Account lock(WriteTransaction tx, AccountId id) {
+        return tx.lockAccount(id).orElseThrow(Kernel::notFound);
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("No such account.");
+    }
+
+    /** The facts for deciding; counts the admins only if {@code withAdminCount}. */
+    static AccessFacts facts(ReadTransaction tx, Principal principal, Account account, boolean withAdminCount) {
+        Optional<Role> role = Optional.empty();
+        if (principal instanceof UserPrincipal user && account instanceof Organization) {
+            role = tx.membership(account.id(), user.userId()).map(Membership::role);
+        }
+        OptionalLong admins = withAdminCount && role.isPresent()
+                ? OptionalLong.of(tx.countMembers(account.id(), Role.ADMIN)) : OptionalLong.empty();
+        return new AccessFacts(account, role, admins);
+    }
+
+    /** Throws unless the policy allows {@code permission}; returns the facts it decided on. */
+    AccessFacts require(ReadTransaction tx, Principal principal, Account account, Permission permission) {
+        AccessFacts facts = facts(tx, principal, account, permission == Permission.LEAVE);
+        Denials.require(policy.decide(principal, facts, permission));
+        return facts;
+    }
+
+    /** Appends one audit event to the account's trail, in the command's transaction. */
+    void audit(WriteTransaction tx, AccountId accountId, Actor actor, AuditAction action, String target,
+            Map<String, String> details) {
+        Instant at = now();
+        tx.appendAudit(new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target,
+                details, at));
+    }
+}

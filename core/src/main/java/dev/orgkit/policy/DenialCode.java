@@ -1,0 +1,84 @@
+package dev.orgkit.policy;
+
+import java.util.Optional;
+
+/**
+ * Why a command was refused: a stable, machine-readable code that hosts map to HTTP statuses and
+ * translations. The names are the contract; each code comes with a default message and, where one
+ * exists, a remedy (what the user can do instead).
+ *
+ * @since 0.1.0
+ */
+public enum DenialCode {
+    /** R1. */
+    PERSONAL_ACCOUNT_CANNOT_HAVE_MEMBERS("R1", "A personal account cannot have members or invitations.",
+            "Create an organization and invite members there."),
+    /** R2, R12. */
+    ADMIN_ROLE_REQUIRED("R2", "Only an admin of the organization can do this.", "Ask an admin."),
+    /** R3, R4. */
+    ADMIN_CHANGE_REQUIRES_SUPPORT("R3/R4", "Demoting or removing an admin is done by support.",
+            "File a support request."),
+    /** R5. */
+    CONFIRMATION_MISMATCH("R5", "The confirmation typed does not match.", "Type it again."),
+    /** R6. */
+    LAST_ADMIN("R6", "An organization must keep at least one admin.", "Promote another member first."),
+    /** R7. */
+    ALREADY_A_MEMBER("R7", "This user or email is already a member of the organization.", null),
+    /** R7. */
+    INVITATION_ALREADY_PENDING("R7", "This email already has a pending invitation.",
+            "Resend the existing invitation."),
+    /** R8. */
+    INVITATION_NOT_PENDING("R8", "This invitation was already accepted, declined or revoked.",
+            "Ask for a new invitation."),
+    /** R8. */
+    INVITATION_EXPIRED("R8", "This invitation has expired.", "Ask for a new invitation."),
+    /** R8. */
+    INVITATION_EMAIL_MISMATCH("R8", "This invitation was sent to another email address.",
+            "Sign in with the invited address, or ask for a new invitation."),
+    /** R9. */
+    NOT_FOUND("R9", "Not found.", null),
+    /** R10. */
+    USE_LEAVE("R10", "You cannot remove yourself.", "Leave the organization instead."),
+    /** R10. */
+    CANNOT_LEAVE_PERSONAL_ACCOUNT("R10", "You cannot leave your personal account.", null),
+    /** R11. */
+    SUPPORT_ONLY("R11", "Only support can do this, with a ticket.", null),
+    /** Support agents act only through the support workflow; account work is for its users. */
+    NOT_FOR_SUPPORT("R11", "Support agents cannot do this; users of the account can.", null),
+    /** Only organizations have a profile. */
+    ORGANIZATION_ONLY("R1", "Only an organization has a profile.", "Create an organization."),
+    /** Someone changed the thing since it was read. */
+    STALE_VERSION("-", "It was changed by someone else since you read it.", "Reload and try again.");
+
+    private final String rule;
+    private final String defaultMessage;
+    private final Optional<String> remedy;
+    private final Decision.Denied denial;
+
+    DenialCode(String rule, String defaultMessage, String remedy) {
+        this.rule = rule;
+        this.defaultMessage = defaultMessage;
+        this.remedy = Optional.ofNullable(remedy);
+        this.denial = new Decision.Denied(this, defaultMessage, this.remedy);
+    }
+
+    /** The rule of the design (R1 to R12) this code belongs to. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The default human message. */
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    /** What the user can do instead, if anything. */
+    public Optional<String> remedy() {
+        return remedy;
+    }
+
+    /** The denial with the default message and remedy; shared, so deciding allocates nothing. */
+    public Decision.Denied denial() {
+        return denial;
+    }
+}

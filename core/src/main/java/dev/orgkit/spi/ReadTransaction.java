@@ -1,0 +1,73 @@
+package dev.orgkit.spi;
+
+import dev.orgkit.EmailAddress;
+import dev.orgkit.UserId;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads of one storage transaction. Valid only inside the {@code work} it was given to; never
+ * returns null; lists are never null and may be empty. Lists that take {@code after} and
+ * {@code limit} are keyset pages: their cost does not grow with the number of rows before
+ * {@code after}.
+ *
+ * @since 0.1.0
+ */
+public interface ReadTransaction {
+
+    /** The account with this id, of either kind. */
+    Optional<Account> account(AccountId id);
+
+    /** The personal account of {@code owner}, if it was created. */
+    Optional<PersonalAccount> personalAccountOf(UserId owner);
+
+    /** The membership of {@code userId} in the organization. */
+    Optional<Membership> membership(AccountId organizationId, UserId userId);
+
+    /** Whether a member of the organization joined with {@code email}. */
+    boolean hasMemberWithEmail(AccountId organizationId, EmailAddress email);
+
+    /**
+     * At most {@code limit} memberships of the organization, ordered by user id, starting after
+     * {@code after} (exclusive) if given.
+     */
+    List<Membership> memberships(AccountId organizationId, Optional<UserId> after, int limit);
+
+    /** Every membership of {@code userId}, in any order. A user belongs to few organizations. */
+    List<Membership> membershipsOf(UserId userId);
+
+    /** How many members of the organization have {@code role}. */
+    long countMembers(AccountId organizationId, Role role);
+
+    /** The invitation with this id. */
+    Optional<Invitation> invitation(InvitationId id);
+
+    /** The invitation whose current token has this hash. */
+    Optional<Invitation> invitationByTokenHash(SecretHash tokenHash);
+
+    /** The invitation of {@code email} to the organization whose stored status is PENDING, expired or not. */
+    Optional<Invitation> pendingInvitation(AccountId organizationId, EmailAddress email);
+
+    /**
+     * At most {@code limit} invitations of the organization whose stored status is PENDING, ordered
+     * by id, starting after {@code after} (exclusive) if given.
+     */
+    List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit);
+
+    /**
+     * At most {@code limit} audit events of the account, newest first (by descending id), starting
+     * after {@code before} (exclusive: events with a smaller id) if given.
+     */
+    List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit);
+
+    /** The account {@code userId} last switched to. */
+    Optional<AccountId> activeAccount(UserId userId);
+}

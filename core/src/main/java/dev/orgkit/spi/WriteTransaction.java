@@ -1,0 +1,74 @@
+package dev.orgkit.spi;
+
+import dev.orgkit.UserId;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.Organization;
+import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import java.util.Optional;
+
+/**
+ * The reads and writes of one read-write storage transaction. Writes take effect for later reads
+ * of the same transaction, and for everyone else when it commits. A write that would break a
+ * uniqueness the database enforces throws {@link dev.orgkit.StorageException}; services check the
+ * rules first, under {@link #lockAccount}, so that only happens when something else wrote.
+ *
+ * @since 0.1.0
+ */
+public interface WriteTransaction extends ReadTransaction {
+
+    /**
+     * Locks the account until this transaction ends and returns its current state. Every command
+     * on an account locks it first, so commands on one account are serialized (JDBC:
+     * {@code SELECT ... FOR UPDATE} on the account row).
+     */
+    Optional<Account> lockAccount(AccountId id);
+
+    /**
+     * Inserts a personal account unless its owner already has one (which another transaction may
+     * have just committed). Returns whether it was inserted; on {@code false} the transaction
+     * remains usable and {@link #personalAccountOf} returns the existing one.
+     */
+    boolean insertPersonalAccount(PersonalAccount account);
+
+    /** Inserts a new organization. */
+    void insertOrganization(Organization organization);
+
+    /**
+     * Replaces the organization's profile if its stored version is still {@code expectedVersion}.
+     * Returns whether it did.
+     */
+    boolean updateOrganization(Organization updated, long expectedVersion);
+
+    /** Inserts a membership; there is at most one per (organization, user). */
+    void insertMembership(Membership membership);
+
+    /** Changes the role of an existing membership. */
+    void updateRole(AccountId organizationId, UserId userId, Role role);
+
+    /** Deletes a membership; returns whether one existed. */
+    boolean deleteMembership(AccountId organizationId, UserId userId);
+
+    /**
+     * Inserts an invitation with the hash of its token. At most one PENDING invitation per
+     * (organization, email); token hashes are unique.
+     */
+    void insertInvitation(Invitation invitation, SecretHash tokenHash);
+
+    /**
+     * Moves an invitation from {@code from} to {@code to} if its stored status is still {@code from}:
+     * the single conditional update that makes acceptance happen at most once. Returns whether it moved.
+     */
+    boolean updateInvitationStatus(Invitation invitation, InvitationStatus from, InvitationStatus to);
+
+    /** Appends an event to the account's audit trail. Event ids are unique. */
+    void appendAudit(AuditEvent event);
+
+    /** Remembers the account {@code userId} works in; empty forgets it. */
+    void setActiveAccount(UserId userId, Optional<AccountId> accountId);
+}

@@ -1,0 +1,388 @@
+package dev.orgkit.inmemory;
+
+import dev.orgkit.EmailAddress;
+import dev.orgkit.OrgKitException;
+import dev.orgkit.StorageException;
+import dev.orgkit.UserId;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.Organization;
+import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import dev.orgkit.spi.ReadTransaction;
+import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.Storage;
+import dev.orgkit.spi.WriteTransaction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * orgkit's state in memory. Thread-safe: write transactions are serialized by one lock (which
+ * serializes commands on every account, not only on one), read transactions share it. A write
+ * transaction that throws is undone entry by entry, so a rejected command leaves no trace; readers
+ * never see a write transaction in progress.
+ *
+ * <p>Meant for tests, examples and small hosts that run one JVM: nothing survives a restart, and
+ * two JVMs do not share it.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryStorage implements Storage {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final State state = new State();
+
+    private InMemoryStorage() {}
+
+    /** A new, empty storage. */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage();
+    }
+
+    @Override
+    public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
+        lock.readLock().lock();
+        try {
+            return work.apply(new Transaction(state, null));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
+        lock.writeLock().lock();
+        Deque<Runnable> undo = new ArrayDeque<>();
+        try {
+            T result = work.apply(new Transaction(state, undo));
+            undo.clear();
+            return result;
+        } catch (OrgKitException e) {
+            rollBack(undo);
+            throw e;
+        } catch (RuntimeException e) {
+            rollBack(undo);
+            throw new StorageException("the in-memory transaction failed and was rolled back", e);
+        } catch (Error e) {
+            rollBack(undo);
+            throw e;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static void rollBack(Deque<Runnable> undo) {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    /** Every table, as plain maps guarded by the storage's lock. */
+    private static final class State {
+        final Map<AccountId, Account> accounts = new HashMap<>();
+        final Map<UserId, AccountId> personalByOwner = new HashMap<>();
+        final Map<AccountId, NavigableMap<UserId, Membership>> members = new HashMap<>();
+        final Map<UserId, Map<AccountId, Membership>> membershipsByUser = new HashMap<>();
+        final Map<InvitationId, Invitation> invitations = new HashMap<>();
+        final Map<InvitationId, SecretHash> tokenOfInvitation = new HashMap<>();
+        final Map<SecretHash, InvitationId> invitationOfToken = new HashMap<>();
+        final Map<AccountId, NavigableMap<InvitationId, Invitation>> pendingByAccount = new HashMap<>();
+        final Map<AccountId, NavigableMap<String, AuditEvent>> audit = new HashMap<>();
+        final Map<UserId, AccountId> active = new HashMap<>();
+    }
+
+    /** One transaction's view; {@code undo} is null for read transactions. */
+    private static final class Transaction implements WriteTransaction {
+        private final State s;
+        private final @Nullable Deque<Runnable> undo;
+
+        Transaction(State state, @Nullable Deque<Runnable> undo) {
+            this.s = state;
+            this.undo = undo;
+        }
+
+        // ---- writes record how to undo themselves ----
+
+        private <K, V> void put(Map<K, V> map, K key, V value) {
+            V previous = map.put(key, value);
+            undo.push(() -> restore(map, key, previous));
+        }
+
+        private <K, V> void remove(Map<K, V> map, K key) {
+            if (map.containsKey(key)) {
+                V previous = map.remove(key);
+                undo.push(() -> map.put(key, previous));
+            }
+        }
+
+        private static <K, V> void restore(Map<K, V> map, K key, V previous) {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+        }
+
+        private <K, K2, V> NavigableMap<K2, V> tree(Map<K, NavigableMap<K2, V>> map, K key) {
+            NavigableMap<K2, V> tree = map.get(key);
+            if (tree == null) {
+                tree = new TreeMap<>();
+                put(map, key, tree);
+            }
+            return tree;
+        }
+
+        private <K, K2, V> Map<K2, V> hash(Map<K, Map<K2, V>> map, K key) {
+            Map<K2, V> inner = map.get(key);
+            if (inner == null) {
+                inner = new HashMap<>();
+                put(map, key, inner);
+            }
+            return inner;
+        }
+
+        private WriteTransaction writable() {
+            if (undo == null) {
+                throw new IllegalStateException("a read transaction cannot write");
+            }
+            return this;
+        }
+
+        // ---- reads ----
+
+        @Override
+        public Optional<Account> account(AccountId id) {
+            return Optional.ofNullable(s.accounts.get(id));
+        }
+
+        @Override
+        public Optional<PersonalAccount> personalAccountOf(UserId owner) {
+            return Optional.ofNullable(s.personalByOwner.get(owner)).map(id -> (PersonalAccount) s.accounts.get(id));
+        }
+
+        @Override
+        public Optional<Membership> membership(AccountId organizationId, UserId userId) {
+            return Optional.ofNullable(s.members.getOrDefault(organizationId, Collections.emptyNavigableMap()).get(userId));
+        }
+
+        @Override
+        public boolean hasMemberWithEmail(AccountId organizationId, EmailAddress email) {
+            return s.members.getOrDefault(organizationId, Collections.emptyNavigableMap()).values().stream()
+                    .anyMatch(m -> m.email().equals(email));
+        }
+
+        @Override
+        public List<Membership> memberships(AccountId organizationId, Optional<UserId> after, int limit) {
+            NavigableMap<UserId, Membership> all = s.members.getOrDefault(organizationId, Collections.emptyNavigableMap());
+            return first(after.map(key -> all.tailMap(key, false)).orElse(all), limit);
+        }
+
+        @Override
+        public List<Membership> membershipsOf(UserId userId) {
+            return List.copyOf(s.membershipsByUser.getOrDefault(userId, Map.of()).values());
+        }
+
+        @Override
+        public long countMembers(AccountId organizationId, Role role) {
+            return s.members.getOrDefault(organizationId, Collections.emptyNavigableMap()).values().stream()
+                    .filter(m -> m.role() == role)
+                    .count();
+        }
+
+        @Override
+        public Optional<Invitation> invitation(InvitationId id) {
+            return Optional.ofNullable(s.invitations.get(id));
+        }
+
+        @Override
+        public Optional<Invitation> invitationByTokenHash(SecretHash tokenHash) {
+            return Optional.ofNullable(s.invitationOfToken.get(tokenHash)).map(s.invitations::get);
+        }
+
+        @Override
+        public Optional<Invitation> pendingInvitation(AccountId organizationId, EmailAddress email) {
+            return s.pendingByAccount.getOrDefault(organizationId, Collections.emptyNavigableMap()).values().stream()
+                    .filter(invitation -> invitation.email().equals(email))
+                    .findFirst();
+        }
+
+        @Override
+        public List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit) {
+            NavigableMap<InvitationId, Invitation> all =
+                    s.pendingByAccount.getOrDefault(organizationId, Collections.emptyNavigableMap());
+            return first(after.map(key -> all.tailMap(key, false)).orElse(all), limit);
+        }
+
+        @Override
+        public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
+            NavigableMap<String, AuditEvent> all =
+                    s.audit.getOrDefault(accountId, Collections.emptyNavigableMap()).descendingMap();
+            return first(before.map(key -> all.tailMap(key, false)).orElse(all), limit);
+        }
+
+        @Override
+        public Optional<AccountId> activeAccount(UserId userId) {
+            return Optional.ofNullable(s.active.get(userId));
+        }
+
+        private static <V> List<V> first(NavigableMap<?, V> map, int limit) {
+            List<V> page = new ArrayList<>(Math.min(limit, map.size()));
+            for (V value : map.values()) {
+                if (page.size() == limit) {
+                    break;
+                }
+                page.add(value);
+            }
+            return page;
+        }
+
+        // ---- writes ----
+
+        @Override
+        public Optional<Account> lockAccount(AccountId id) {
+            writable();
+            // The storage's write lock already serializes every write transaction.
+            return account(id);
+        }
+
+        @Override
+        public boolean insertPersonalAccount(PersonalAccount account) {
+            writable();
+            if (s.personalByOwner.containsKey(account.owner())) {
+                return false;
+            }
+            requireNewAccount(account.id());
+            put(s.accounts, account.id(), account);
+            put(s.personalByOwner, account.owner(), account.id());
+            return true;
+        }
+
+        @Override
+        public void insertOrganization(Organization organization) {
+            writable();
+            requireNewAccount(organization.id());
+            put(s.accounts, organization.id(), organization);
+        }
+
+        private void requireNewAccount(AccountId id) {
+            if (s.accounts.containsKey(id)) {
+                throw new StorageException("duplicate account id " + id);
+            }
+        }
+
+        @Override
+        public boolean updateOrganization(Organization updated, long expectedVersion) {
+            writable();
+            if (!(s.accounts.get(updated.id()) instanceof Organization current) || current.version() != expectedVersion) {
+                return false;
+            }
+            put(s.accounts, updated.id(), updated);
+            return true;
+        }
+
+        @Override
+        public void insertMembership(Membership membership) {
+            writable();
+            if (membership(membership.organizationId(), membership.userId()).isPresent()) {
+                throw new StorageException("duplicate membership of " + membership.userId()
+                        + " in " + membership.organizationId());
+            }
+            putMembership(membership);
+        }
+
+        private void putMembership(Membership membership) {
+            put(tree(s.members, membership.organizationId()), membership.userId(), membership);
+            put(hash(s.membershipsByUser, membership.userId()), membership.organizationId(), membership);
+        }
+
+        @Override
+        public void updateRole(AccountId organizationId, UserId userId, Role role) {
+            writable();
+            membership(organizationId, userId).ifPresent(m -> putMembership(m.withRole(role)));
+        }
+
+        @Override
+        public boolean deleteMembership(AccountId organizationId, UserId userId) {
+            writable();
+            if (membership(organizationId, userId).isEmpty()) {
+                return false;
+            }
+            remove(s.members.get(organizationId), userId);
+            remove(s.membershipsByUser.get(userId), organizationId);
+            return true;
+        }
+
+        @Override
+        public void insertInvitation(Invitation invitation, SecretHash tokenHash) {
+            writable();
+            if (s.invitations.containsKey(invitation.id()) || s.invitationOfToken.containsKey(tokenHash)) {
+                throw new StorageException("duplicate invitation id or token hash");
+            }
+            if (invitation.status() == InvitationStatus.PENDING
+                    && pendingInvitation(invitation.organizationId(), invitation.email()).isPresent()) {
+                throw new StorageException("a pending invitation of this email already exists");
+            }
+            put(s.invitations, invitation.id(), invitation);
+            put(s.tokenOfInvitation, invitation.id(), tokenHash);
+            put(s.invitationOfToken, tokenHash, invitation.id());
+            indexPending(invitation);
+        }
+
+        private void indexPending(Invitation invitation) {
+            NavigableMap<InvitationId, Invitation> pending = tree(s.pendingByAccount, invitation.organizationId());
+            if (invitation.status() == InvitationStatus.PENDING) {
+                put(pending, invitation.id(), invitation);
+            } else {
+                remove(pending, invitation.id());
+            }
+        }
+
+        @Override
+        public boolean updateInvitationStatus(Invitation invitation, InvitationStatus from, InvitationStatus to) {
+            writable();
+            Invitation current = s.invitations.get(invitation.id());
+            if (current == null || current.status() != from) {
+                return false;
+            }
+            Invitation updated = current.withStatus(to);
+            put(s.invitations, updated.id(), updated);
+            indexPending(updated);
+            return true;
+        }
+
+        @Override
+        public void appendAudit(AuditEvent event) {
+            writable();
+            NavigableMap<String, AuditEvent> trail = tree(s.audit, event.accountId());
+            if (trail.containsKey(event.id())) {
+                throw new StorageException("duplicate audit event id " + event.id());
+            }
+            put(trail, event.id(), event);
+        }
+
+        @Override
+        public void setActiveAccount(UserId userId, Optional<AccountId> accountId) {
+            writable();
+            if (accountId.isPresent()) {
+                put(s.active, userId, accountId.get());
+            } else {
+                remove(s.active, userId);
+            }
+        }
+    }
+}
