@@ -2,8 +2,12 @@ package dev.orgkit;
 
 import dev.orgkit.account.Accounts;
 import dev.orgkit.account.Organizations;
+import dev.orgkit.apikey.ApiKeys;
+import dev.orgkit.apikey.Usage;
 import dev.orgkit.audit.AuditTrail;
 import dev.orgkit.internal.AccountsService;
+import dev.orgkit.internal.ApiKeyFormat;
+import dev.orgkit.internal.ApiKeysService;
 import dev.orgkit.internal.AuditTrailService;
 import dev.orgkit.internal.Check;
 import dev.orgkit.internal.InputValidator;
@@ -14,6 +18,7 @@ import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.OrganizationsService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
+import dev.orgkit.internal.UsageService;
 import dev.orgkit.invitation.Invitations;
 import dev.orgkit.member.Members;
 import dev.orgkit.policy.Policy;
@@ -49,6 +54,8 @@ public final class OrgKit implements AutoCloseable {
     private final Invitations invitations;
     private final AuditTrail audit;
     private final PolicyEngine policy;
+    private final ApiKeysService apiKeys;
+    private final Usage usage;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
@@ -61,6 +68,8 @@ public final class OrgKit implements AutoCloseable {
         this.invitations = new InvitationsService(kernel);
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
+        this.apiKeys = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
+        this.usage = new UsageService(kernel);
     }
 
     /** A builder; {@link Builder#storage} and {@link Builder#mailer} are required. */
@@ -98,9 +107,23 @@ public final class OrgKit implements AutoCloseable {
         return policy;
     }
 
-    /** Releases the validator's resources. The storage is the host's and stays open. */
+    /** API keys: creating, listing, revoking, rolling, and verifying them on each API call. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** The API usage of accounts, per day and per key. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /**
+     * Flushes buffered API key usage (a failure is logged, not thrown), then releases the validator's
+     * resources. The storage is the host's and stays open; close it after the kit.
+     */
     @Override
     public void close() {
+        apiKeys.flushQuietly();
         validator.close();
     }
 
@@ -122,6 +145,7 @@ public final class OrgKit implements AutoCloseable {
         private Function<String, URI> invitationLink = token -> URI.create("/invitations/" + token);
         private Duration invitationTimeToLive = DEFAULT_INVITATION_TTL;
         private Policy policy = Policy.defaults();
+        private String apiKeyPrefix = ApiKeyFormat.DEFAULT_PREFIX;
 
         private Builder() {}
 
@@ -179,6 +203,17 @@ public final class OrgKit implements AutoCloseable {
         /** Lets organization members, not only admins, manage API keys (R12); off by default. */
         public Builder membersManageApiKeys(boolean allowed) {
             this.policy = Policy.membersManageApiKeys(allowed);
+            return this;
+        }
+
+        /**
+         * The prefix of every API key, such as {@code acme} for {@code acme_live_...}: 1 to 16
+         * lower-case letters or digits; {@code ok} by default. Keys with another prefix are
+         * {@code MALFORMED}, so choose it once.
+         */
+        public Builder apiKeyPrefix(String prefix) {
+            Check.single("apiKeyPrefix", ApiKeyFormat.prefixProblem(prefix));
+            this.apiKeyPrefix = prefix;
             return this;
         }
 

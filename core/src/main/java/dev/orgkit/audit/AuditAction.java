@@ -21,5 +21,11 @@ public enum AuditAction {
     /** An admin removed a member. */
     MEMBER_REMOVED,
     /** A member left. */
-    MEMBER_LEFT
+    MEMBER_LEFT,
+    /** An API key was created; details hold its name, environment and hint, never the secret. */
+    API_KEY_CREATED,
+    /** An API key was revoked, permanently. */
+    API_KEY_REVOKED,
+    /** An API key was rolled: a new key replaced it, and its old secret expires after the overlap. */
+    API_KEY_ROLLED
 }

@@ -53,11 +53,36 @@ public final class Secrets {
         return bytes;
     }
 
+    /** The 62 characters of base62, in the order of their values. */
+    static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // One digest per thread: looking a MessageDigest up costs more than hashing a key.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Secrets::newSha256);
+
+    /** {@code count} characters drawn uniformly from the base62 alphabet. */
+    public String base62(int count) {
+        char[] chars = new char[count];
+        for (int i = 0; i < count; i++) {
+            chars[i] = BASE62.charAt(random.nextInt(BASE62.length()));
+        }
+        return new String(chars);
+    }
+
     /** The SHA-256 of a secret's UTF-8 bytes. */
     public static SecretHash sha256(String secret) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return new SecretHash(HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Whether two texts are equal, in a time that depends on their lengths only, not on where they differ. */
+    public static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return new SecretHash(HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8))));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -48,7 +48,9 @@ public enum DenialCode {
     /** Only organizations have a profile. */
     ORGANIZATION_ONLY("R1", "Only an organization has a profile.", "Create an organization."),
     /** Someone changed the thing since it was read. */
-    STALE_VERSION("-", "It was changed by someone else since you read it.", "Reload and try again.");
+    STALE_VERSION("-", "It was changed by someone else since you read it.", "Reload and try again."),
+    /** A revoked or expired API key cannot be rolled. */
+    API_KEY_INACTIVE("R12", "This API key is revoked or expired.", "Create a new key.");
 
     private final String rule;
     private final String defaultMessage;

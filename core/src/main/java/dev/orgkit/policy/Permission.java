@@ -31,7 +31,9 @@ public enum Permission {
     /** File a support request to demote or remove an admin. */
     REQUEST_SUPPORT("file support requests"),
     /** Leave the organization. */
-    LEAVE("leave");
+    LEAVE("leave"),
+    /** Read the account's API usage per day and per key. */
+    VIEW_USAGE("view API usage");
 
     private final String label;
 

@@ -75,7 +75,7 @@ public final class Policy {
 
     private static Decision forPersonalOwner(Permission permission) {
         switch (permission) {
-            case VIEW_ACCOUNT, VIEW_API_KEYS, MANAGE_API_KEYS, VIEW_AUDIT_TRAIL:
+            case VIEW_ACCOUNT, VIEW_API_KEYS, MANAGE_API_KEYS, VIEW_AUDIT_TRAIL, VIEW_USAGE:
                 return allowed();
             case EDIT_PROFILE:
                 return denied(DenialCode.ORGANIZATION_ONLY);

@@ -5,11 +5,15 @@ import dev.orgkit.UserId;
 import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,4 +74,22 @@ public interface ReadTransaction {
 
     /** The account {@code userId} last switched to. */
     Optional<AccountId> activeAccount(UserId userId);
+
+    /** The API key with this id, of any account. */
+    Optional<ApiKey> apiKey(ApiKeyId id);
+
+    /** The API key whose secret has this SHA-256 (hashes are unique), with its hash. */
+    Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash);
+
+    /**
+     * At most {@code limit} API keys of the account, revoked and expired ones included, ordered by
+     * id, starting after {@code after} (exclusive) if given.
+     */
+    List<ApiKey> apiKeys(AccountId accountId, Optional<ApiKeyId> after, int limit);
+
+    /**
+     * The stored usage of the account's keys from {@code from} to {@code to} (inclusive), one row per
+     * (key, day) with at least one request, ordered by day then key id.
+     */
+    List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to);
 }

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,4 +33,16 @@ public interface Storage {
 
     /** Runs {@code work} in a read-write transaction, committed if it returns, rolled back if it throws. */
     <T> T write(Function<? super WriteTransaction, ? extends T> work);
+
+    /**
+     * The API key whose secret has this SHA-256: the lookup of {@code verify}, on every API call.
+     * One consistent read of committed state, with no unit of work required; it must reflect every
+     * write transaction that committed before it started on this instance (a revoked key answers
+     * revoked at once). The default runs {@link ReadTransaction#apiKeyByHash} in a {@link #read};
+     * storages override it with something cheaper (an index published on commit, a cache that
+     * their own writes invalidate).
+     */
+    default Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
+        return read(tx -> tx.apiKeyByHash(hash));
+    }
 }

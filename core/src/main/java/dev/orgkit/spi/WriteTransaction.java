@@ -5,11 +5,15 @@ import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,4 +75,20 @@ public interface WriteTransaction extends ReadTransaction {
 
     /** Remembers the account {@code userId} works in; empty forgets it. */
     void setActiveAccount(UserId userId, Optional<AccountId> accountId);
+
+    /** Inserts an API key with the SHA-256 of its secret. Key ids and hashes are unique. */
+    void insertApiKey(ApiKey key, SecretHash hash);
+
+    /** Sets the key's revocation time unless it is already revoked; returns whether it did. */
+    boolean revokeApiKey(ApiKeyId id, Instant at);
+
+    /** Sets the key's expiry; returns whether the key exists. */
+    boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt);
+
+    /**
+     * Adds each increment to the stored usage of its (key, day), and moves the key's last-used time
+     * forward to the increment's {@code lastUsedAt} if that is later. Increments of unknown keys
+     * are ignored.
+     */
+    void addUsage(List<UsageIncrement> batch);
 }

@@ -8,16 +8,23 @@ import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
+import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.WriteTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +35,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * serializes commands on every account, not only on one), read transactions share it. A write
  * transaction that throws is undone entry by entry, so a rejected command leaves no trace; readers
  * never see a write transaction in progress.
+ *
+ * <p>API key verification ({@link #apiKeyByHash}) takes no lock: it reads an index of keys by hash
+ * that a write transaction updates only when it commits, before {@code write} returns.
  *
  * <p>Meant for tests, examples and small hosts that run one JVM: nothing survives a restart, and
  * two JVMs do not share it.
@@ -58,7 +69,7 @@ public final class InMemoryStorage implements Storage {
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
         lock.readLock().lock();
         try {
-            return work.apply(new Transaction(state, null));
+            return work.apply(new Transaction(state, null, null));
         } finally {
             lock.readLock().unlock();
         }
@@ -68,8 +79,10 @@ public final class InMemoryStorage implements Storage {
     public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
         lock.writeLock().lock();
         Deque<Runnable> undo = new ArrayDeque<>();
+        List<Runnable> onCommit = new ArrayList<>();
         try {
-            T result = work.apply(new Transaction(state, undo));
+            T result = work.apply(new Transaction(state, undo, onCommit));
+            onCommit.forEach(Runnable::run);
             undo.clear();
             return result;
         } catch (OrgKitException e) {
@@ -84,6 +97,15 @@ public final class InMemoryStorage implements Storage {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * The key whose secret has this hash, from an index that holds committed keys only: no lock,
+     * one {@link ConcurrentHashMap} read. A revocation is in it once {@code write} has returned.
+     */
+    @Override
+    public Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
+        return Optional.ofNullable(state.committedKeysByHash.get(hash));
     }
 
     private static void rollBack(Deque<Runnable> undo) {
@@ -104,16 +126,24 @@ public final class InMemoryStorage implements Storage {
         final Map<AccountId, NavigableMap<InvitationId, Invitation>> pendingByAccount = new HashMap<>();
         final Map<AccountId, NavigableMap<String, AuditEvent>> audit = new HashMap<>();
         final Map<UserId, AccountId> active = new HashMap<>();
+        final Map<ApiKeyId, ApiKeyRecord> apiKeys = new HashMap<>();
+        final Map<SecretHash, ApiKeyId> keyOfHash = new HashMap<>();
+        final Map<AccountId, NavigableMap<ApiKeyId, ApiKeyId>> keysByAccount = new HashMap<>();
+        final Map<AccountId, NavigableMap<LocalDate, NavigableMap<ApiKeyId, Long>>> usage = new HashMap<>();
+        /** Committed keys by hash, for lock-free verification; written only when a transaction commits. */
+        final Map<SecretHash, ApiKeyRecord> committedKeysByHash = new ConcurrentHashMap<>();
     }
 
-    /** One transaction's view; {@code undo} is null for read transactions. */
+    /** One transaction's view; {@code undo} and {@code onCommit} are null for read transactions. */
     private static final class Transaction implements WriteTransaction {
         private final State s;
         private final @Nullable Deque<Runnable> undo;
+        private final @Nullable List<Runnable> onCommit;
 
-        Transaction(State state, @Nullable Deque<Runnable> undo) {
+        Transaction(State state, @Nullable Deque<Runnable> undo, @Nullable List<Runnable> onCommit) {
             this.s = state;
             this.undo = undo;
+            this.onCommit = onCommit;
         }
 
         // ---- writes record how to undo themselves ----
@@ -383,6 +413,89 @@ public final class InMemoryStorage implements Storage {
             } else {
                 remove(s.active, userId);
             }
+        }
+
+        // ---- API keys ----
+
+        @Override
+        public Optional<ApiKey> apiKey(ApiKeyId id) {
+            return Optional.ofNullable(s.apiKeys.get(id)).map(ApiKeyRecord::apiKey);
+        }
+
+        @Override
+        public Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
+            return Optional.ofNullable(s.keyOfHash.get(hash)).map(s.apiKeys::get);
+        }
+
+        @Override
+        public List<ApiKey> apiKeys(AccountId accountId, Optional<ApiKeyId> after, int limit) {
+            NavigableMap<ApiKeyId, ApiKeyId> all = s.keysByAccount.getOrDefault(accountId, Collections.emptyNavigableMap());
+            return first(after.map(key -> all.tailMap(key, false)).orElse(all), limit).stream()
+                    .map(id -> s.apiKeys.get(id).apiKey())
+                    .toList();
+        }
+
+        @Override
+        public List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to) {
+            List<KeyUsage> rows = new ArrayList<>();
+            s.usage.getOrDefault(accountId, Collections.emptyNavigableMap()).subMap(from, true, to, true)
+                    .forEach((day, keys) -> keys.forEach((keyId, requests) ->
+                            rows.add(new KeyUsage(keyId, day, requests))));
+            return rows;
+        }
+
+        @Override
+        public void insertApiKey(ApiKey key, SecretHash hash) {
+            writable();
+            if (s.apiKeys.containsKey(key.id()) || s.keyOfHash.containsKey(hash)) {
+                throw new StorageException("duplicate API key id or hash");
+            }
+            put(s.keyOfHash, hash, key.id());
+            put(tree(s.keysByAccount, key.accountId()), key.id(), key.id());
+            putKey(new ApiKeyRecord(key, hash));
+        }
+
+        @Override
+        public boolean revokeApiKey(ApiKeyId id, Instant at) {
+            writable();
+            ApiKeyRecord current = s.apiKeys.get(id);
+            if (current == null || current.apiKey().isRevoked()) {
+                return false;
+            }
+            putKey(new ApiKeyRecord(current.apiKey().withRevokedAt(at), current.hash()));
+            return true;
+        }
+
+        @Override
+        public boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt) {
+            writable();
+            ApiKeyRecord current = s.apiKeys.get(id);
+            if (current == null) {
+                return false;
+            }
+            putKey(new ApiKeyRecord(current.apiKey().withExpiresAt(expiresAt), current.hash()));
+            return true;
+        }
+
+        @Override
+        public void addUsage(List<UsageIncrement> batch) {
+            writable();
+            for (UsageIncrement increment : batch) {
+                ApiKeyRecord current = s.apiKeys.get(increment.keyId());
+                if (current == null) {
+                    continue;
+                }
+                NavigableMap<ApiKeyId, Long> day = tree(tree(s.usage, current.apiKey().accountId()), increment.day());
+                put(day, increment.keyId(), day.getOrDefault(increment.keyId(), 0L) + increment.requests());
+                putKey(new ApiKeyRecord(current.apiKey().withLastUsedAt(increment.lastUsedAt()), current.hash()));
+            }
+        }
+
+        /** Stores the key, and publishes it to the lock-free index once (and only if) the transaction commits. */
+        private void putKey(ApiKeyRecord record) {
+            put(s.apiKeys, record.apiKey().id(), record);
+            ApiKeyId id = record.apiKey().id();
+            onCommit.add(() -> s.committedKeysByHash.put(record.hash(), s.apiKeys.get(id)));
         }
     }
 }

@@ -1,0 +1,84 @@
+package dev.orgkit.apikey;
+
+import dev.orgkit.account.AccountId;
+import dev.orgkit.internal.Check;
+import java.util.Optional;
+
+/**
+ * The answer of {@code apiKeys().verify(secret)}: a code, and for a {@link Code#VALID} key the key,
+ * the account it acts for and its environment. A host authenticates an API call with it:
+ *
+ * <pre>{@code
+ * KeyVerification v = kit.apiKeys().verify(header);
+ * if (!v.isValid()) return status(401, v.code());
+ * AccountId caller = v.accountId().orElseThrow();
+ * }</pre>
+ *
+ * @param code what the verification found
+ * @param keyId the key's id, present only when valid
+ * @param accountId the account the key acts for, present only when valid
+ * @param environment the key's environment, present only when valid
+ * @since 0.1.0
+ */
+public record KeyVerification(
+        Code code, Optional<ApiKeyId> keyId, Optional<AccountId> accountId, Optional<Environment> environment) {
+
+    /** What a verification found. */
+    public enum Code {
+        /** The key exists, is not revoked and has not expired. */
+        VALID,
+        /** The text is not a key of this kit: wrong prefix, length, characters or checksum. No lookup was made. */
+        MALFORMED,
+        /** The text is well formed but no key has it. */
+        NOT_FOUND,
+        /** The key was revoked. */
+        REVOKED,
+        /** The key has expired (a rolled key's old secret expires when its overlap ends). */
+        EXPIRED
+    }
+
+    private static final KeyVerification MALFORMED = invalid(Code.MALFORMED);
+    private static final KeyVerification NOT_FOUND = invalid(Code.NOT_FOUND);
+    private static final KeyVerification REVOKED = invalid(Code.REVOKED);
+    private static final KeyVerification EXPIRED = invalid(Code.EXPIRED);
+
+    /** Requires the key, account and environment exactly when the code is {@link Code#VALID}. */
+    public KeyVerification {
+        Check.notNull("code", code, "keyId", keyId, "accountId", accountId, "environment", environment);
+        boolean valid = code == Code.VALID;
+        if (keyId.isPresent() != valid || accountId.isPresent() != valid || environment.isPresent() != valid) {
+            throw new IllegalArgumentException("a verification has a key, account and environment only when VALID");
+        }
+    }
+
+    /** A valid verification of {@code key}. */
+    public static KeyVerification valid(ApiKey key) {
+        return new KeyVerification(Code.VALID, Optional.of(key.id()), Optional.of(key.accountId()),
+                Optional.of(key.environment()));
+    }
+
+    /** The (shared) verification with an invalid {@code code}. */
+    public static KeyVerification of(Code code) {
+        switch (code) {
+            case MALFORMED:
+                return MALFORMED;
+            case NOT_FOUND:
+                return NOT_FOUND;
+            case REVOKED:
+                return REVOKED;
+            case EXPIRED:
+                return EXPIRED;
+            default:
+                throw new IllegalArgumentException("a VALID verification needs its key: use valid(key)");
+        }
+    }
+
+    /** Whether the key is valid. */
+    public boolean isValid() {
+        return code == Code.VALID;
+    }
+
+    private static KeyVerification invalid(Code code) {
+        return new KeyVerification(code, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

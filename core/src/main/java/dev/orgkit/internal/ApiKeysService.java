@@ -1,0 +1,248 @@
+package dev.orgkit.internal;
+
+import dev.orgkit.NotFoundException;
+import dev.orgkit.Page;
+import dev.orgkit.PageRequest;
+import dev.orgkit.Principal;
+import dev.orgkit.UserPrincipal;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.ApiKeys;
+import dev.orgkit.apikey.CreatedApiKey;
+import dev.orgkit.apikey.Environment;
+import dev.orgkit.apikey.KeyVerification;
+import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.UsageFlusher;
+import dev.orgkit.audit.Actor;
+import dev.orgkit.audit.AuditAction;
+import dev.orgkit.policy.Decision;
+import dev.orgkit.policy.DenialCode;
+import dev.orgkit.policy.Permission;
+import dev.orgkit.spi.ApiKeyRecord;
+import dev.orgkit.spi.ReadTransaction;
+import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.WriteTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link ApiKeys} on the kernel, with the usage buffer that {@code verify} counts into. */
+public final class ApiKeysService implements ApiKeys {
+    /** The longest overlap a roll may give the old secret. */
+    public static final Duration MAX_ROLL_OVERLAP = Duration.ofDays(7);
+    static final String KEYS_CURSOR = "apikeys";
+    private static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MAX_FLUSH_INTERVAL = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeysService.class);
+
+    private final Kernel kernel;
+    private final ApiKeyFormat format;
+    private final UsageBuffer usage = new UsageBuffer();
+
+    /** Creates the service for keys of {@code format}. */
+    public ApiKeysService(Kernel kernel, ApiKeyFormat format) {
+        this.kernel = kernel;
+        this.format = format;
+    }
+
+    @Override
+    public CreatedApiKey create(UserPrincipal principal, AccountId accountId, NewApiKey form) {
+        Check.notNull("principal", principal, "accountId", accountId);
+        kernel.validator.validate("key", form);
+        Instant requested = kernel.now();
+        Check.single("key.expiresAt", form.expiresAt().filter(at -> !at.isAfter(requested))
+                .map(at -> "must be in the future"));
+        return kernel.storage.write(tx -> {
+            Account account = Kernel.lock(tx, accountId);
+            kernel.require(tx, principal, account, Permission.MANAGE_API_KEYS);
+            CreatedApiKey created = mint(tx, principal, accountId, form.name().strip(), form.environment(),
+                    form.expiresAt());
+            ApiKey key = created.apiKey();
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("name", key.name());
+            details.put("environment", key.environment().text());
+            details.put("hint", key.hint());
+            key.expiresAt().ifPresent(at -> details.put("expiresAt", at.toString()));
+            kernel.audit(tx, accountId, Actor.of(principal), AuditAction.API_KEY_CREATED, key.id().value(), details);
+            return created;
+        });
+    }
+
+    @Override
+    public Page<ApiKey> list(Principal principal, AccountId accountId, PageRequest page) {
+        Check.notNull("principal", principal, "accountId", accountId, "page", page);
+        Optional<ApiKeyId> after = Cursors.keyOf(page, KEYS_CURSOR).map(ApiKeyId::of);
+        return kernel.storage.read(tx -> {
+            Account account = Kernel.account(tx, accountId);
+            kernel.require(tx, principal, account, Permission.VIEW_API_KEYS);
+            return Cursors.page(tx.apiKeys(accountId, after, page.size() + 1), page, KEYS_CURSOR,
+                    key -> key.id().value());
+        });
+    }
+
+    @Override
+    public ApiKey get(Principal principal, ApiKeyId keyId) {
+        Check.notNull("principal", principal, "keyId", keyId);
+        return kernel.storage.read(tx -> {
+            ApiKey key = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
+            requireOnKey(tx, principal, key, Permission.VIEW_API_KEYS);
+            return key;
+        });
+    }
+
+    @Override
+    public ApiKey revoke(UserPrincipal principal, ApiKeyId keyId) {
+        Check.notNull("principal", principal, "keyId", keyId);
+        return kernel.storage.write(tx -> {
+            ApiKey key = lockedKey(tx, principal, keyId);
+            if (key.isRevoked()) {
+                return key;
+            }
+            Instant now = kernel.now();
+            tx.revokeApiKey(keyId, now);
+            kernel.audit(tx, key.accountId(), Actor.of(principal), AuditAction.API_KEY_REVOKED, keyId.value(),
+                    Map.of("name", key.name(), "hint", key.hint()));
+            return key.withRevokedAt(now);
+        });
+    }
+
+    @Override
+    public CreatedApiKey roll(UserPrincipal principal, ApiKeyId keyId, Duration overlap) {
+        Check.notNull("principal", principal, "keyId", keyId);
+        Check.single("overlap", overlap == null ? Optional.of("must not be null")
+                : overlap.isNegative() || overlap.compareTo(MAX_ROLL_OVERLAP) > 0
+                ? Optional.of("must be from zero to 7 days") : Optional.empty());
+        return kernel.storage.write(tx -> {
+            ApiKey old = lockedKey(tx, principal, keyId);
+            Instant now = kernel.now();
+            if (!old.isActiveAt(now)) {
+                throw Denials.raise(DenialCode.API_KEY_INACTIVE);
+            }
+            CreatedApiKey created = mint(tx, principal, old.accountId(), old.name(), old.environment(),
+                    old.expiresAt());
+            Instant oldExpiry = now.plus(overlap);
+            if (old.expiresAt().isPresent() && old.expiresAt().get().isBefore(oldExpiry)) {
+                oldExpiry = old.expiresAt().get();
+            }
+            tx.setApiKeyExpiry(keyId, oldExpiry);
+            kernel.audit(tx, old.accountId(), Actor.of(principal), AuditAction.API_KEY_ROLLED, keyId.value(),
+                    Map.of("name", old.name(), "hint", old.hint(), "oldExpiresAt", oldExpiry.toString(),
+                            "rolledTo", created.apiKey().id().value(), "rolledToHint", created.apiKey().hint()));
+            return created;
+        });
+    }
+
+    @Override
+    public KeyVerification verify(String secret) {
+        if (format.parse(secret) == null) {
+            return KeyVerification.of(KeyVerification.Code.MALFORMED);
+        }
+        SecretHash hash = Secrets.sha256(secret);
+        Optional<ApiKeyRecord> found = kernel.storage.apiKeyByHash(hash);
+        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().hash().hex(), hash.hex())) {
+            return KeyVerification.of(KeyVerification.Code.NOT_FOUND);
+        }
+        ApiKey key = found.get().apiKey();
+        if (key.isRevoked()) {
+            return KeyVerification.of(KeyVerification.Code.REVOKED);
+        }
+        Instant now = kernel.now();
+        if (key.isExpiredAt(now)) {
+            return KeyVerification.of(KeyVerification.Code.EXPIRED);
+        }
+        usage.record(key.accountId(), key.id(), now);
+        return KeyVerification.valid(key);
+    }
+
+    @Override
+    public long flushUsage() {
+        return usage.flush(batch -> kernel.storage.write(tx -> {
+            tx.addUsage(batch);
+            return null;
+        }), kernel.now());
+    }
+
+    @Override
+    public UsageFlusher startUsageFlusher(Duration interval) {
+        Check.single("interval", interval == null ? Optional.of("must not be null")
+                : interval.compareTo(MIN_FLUSH_INTERVAL) < 0 || interval.compareTo(MAX_FLUSH_INTERVAL) > 0
+                ? Optional.of("must be from 100 ms to 1 hour") : Optional.empty());
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "orgkit-usage-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        var closed = new AtomicBoolean();
+        return () -> {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("the API key usage flusher did not stop within 30 seconds");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flushQuietly();
+        };
+    }
+
+    /** Flushes, logging a failure instead of throwing it; the counts stay buffered for the next try. */
+    public void flushQuietly() {
+        try {
+            flushUsage();
+        } catch (RuntimeException e) {
+            LOG.warn("flushing API key usage failed; {} verifications stay buffered for the next flush",
+                    usage.unflushed(), e);
+        }
+    }
+
+    private CreatedApiKey mint(WriteTransaction tx, UserPrincipal principal, AccountId accountId, String name,
+            Environment environment, Optional<Instant> expiresAt) {
+        Instant now = kernel.now();
+        String secret = format.mint(environment, kernel.secrets);
+        var key = new ApiKey(ApiKeyId.of("key_" + kernel.secrets.newEventId(now.toEpochMilli())), accountId, name,
+                environment, format.hint(secret), principal.userId(), now, Optional.empty(),
+                expiresAt, Optional.empty());
+        tx.insertApiKey(key, Secrets.sha256(secret));
+        return new CreatedApiKey(secret, key);
+    }
+
+    /** The key, read again after locking its account, once the principal may manage it. */
+    private ApiKey lockedKey(WriteTransaction tx, Principal principal, ApiKeyId keyId) {
+        ApiKey found = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
+        tx.lockAccount(found.accountId()).orElseThrow(ApiKeysService::unknownKey);
+        ApiKey key = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
+        requireOnKey(tx, principal, key, Permission.MANAGE_API_KEYS);
+        return key;
+    }
+
+    /** Requires the permission on the key's account; someone who may not see the account gets the unknown-key answer (R9). */
+    private void requireOnKey(ReadTransaction tx, Principal principal, ApiKey key, Permission permission) {
+        Account account = tx.account(key.accountId()).orElseThrow(ApiKeysService::unknownKey);
+        Decision decision = kernel.policy.decide(principal, Kernel.facts(tx, principal, account, false), permission);
+        if (decision instanceof Decision.Denied denied && denied.code() == DenialCode.NOT_FOUND) {
+            throw unknownKey();
+        }
+        Denials.require(decision);
+    }
+
+    private static NotFoundException unknownKey() {
+        return new NotFoundException("No such API key.");
+    }
+}
