@@ -30,4 +30,13 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    /** API keys: creating, listing, revoking, rolling, verifying, usage, and secrecy. */
+    @Nested
+    class ApiKeys extends ApiKeysContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }
