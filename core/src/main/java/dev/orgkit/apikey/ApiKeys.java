@@ -6,6 +6,7 @@ import dev.orgkit.Principal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API keys of accounts: creating, listing, revoking and rolling them (R12), and verifying a key on
@@ -55,7 +56,7 @@ public interface ApiKeys {
      * otherwise one lookup by the key's SHA-256. Nothing is written: a valid verification is counted
      * in memory, and reaches the storage (with the key's last-used time) at the next usage flush.
      */
-    KeyVerification verify(String secret);
+    KeyVerification verify(@Nullable String secret);
 
     /**
      * Writes the usage counted since the last flush to the storage, in batches, and returns how many

@@ -37,12 +37,14 @@ public final class ApiKeyFormat {
     }
 
     private final String prefix;
+    private final byte[] prefixBytes;
     private final int length;
 
     /** A format with the host's prefix (lower-case letters and digits, 1 to 16). */
     public ApiKeyFormat(String prefix) {
         Check.single("apiKeyPrefix", prefixProblem(prefix));
         this.prefix = prefix;
+        this.prefixBytes = prefix.getBytes(StandardCharsets.US_ASCII);
         this.length = prefix.length() + 1 + ENVIRONMENT_LENGTH + 1 + RANDOM_LENGTH + CHECKSUM_LENGTH;
     }
 
@@ -73,43 +75,57 @@ public final class ApiKeyFormat {
 
     /**
      * The environment of a well-formed key of this format, or null if {@code text} is not one: wrong
-     * length, prefix, environment, characters or checksum. Allocates nothing.
+     * length, prefix, environment, characters or checksum.
      */
     public @Nullable Environment parse(@Nullable String text) {
-        if (text == null || text.length() != length || !text.startsWith(prefix)) {
+        if (text == null || text.length() != length) {
             return null;
         }
-        int at = prefix.length();
-        if (text.charAt(at) != '_' || text.charAt(at + 1 + ENVIRONMENT_LENGTH) != '_') {
+        return parse(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Like {@link #parse(String)}, on the ISO-8859-1 bytes of the text: the verifier encodes a key
+     * once, checks it here, and hashes the same bytes (a well-formed key is ASCII, so they are also
+     * its UTF-8 bytes). A character outside ISO-8859-1 arrives as {@code ?}, which no key contains.
+     */
+    public @Nullable Environment parse(byte[] key) {
+        if (key.length != length) {
+            return null;
+        }
+        int at = prefixBytes.length;
+        for (int i = 0; i < at; i++) {
+            if (key[i] != prefixBytes[i]) {
+                return null;
+            }
+        }
+        if (key[at] != '_' || key[at + 1 + ENVIRONMENT_LENGTH] != '_') {
             return null;
         }
         Environment environment;
-        if (text.startsWith("live", at + 1)) {
+        if (key[at + 1] == 'l' && key[at + 2] == 'i' && key[at + 3] == 'v' && key[at + 4] == 'e') {
             environment = Environment.LIVE;
-        } else if (text.startsWith("test", at + 1)) {
+        } else if (key[at + 1] == 't' && key[at + 2] == 'e' && key[at + 3] == 's' && key[at + 4] == 't') {
             environment = Environment.TEST;
         } else {
             return null;
         }
         int randomStart = at + ENVIRONMENT_LENGTH + 2;
-        var crc = new CRC32();
         for (int i = randomStart; i < randomStart + RANDOM_LENGTH; i++) {
-            char c = text.charAt(i);
-            if (c >= 128 || VALUE_OF[c] < 0) {
+            if (key[i] < 0 || VALUE_OF[key[i]] < 0) {
                 return null;
             }
-            crc.update(c);
         }
-        long expected = crc.getValue();
         long found = 0;
         for (int i = randomStart + RANDOM_LENGTH; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 128 || VALUE_OF[c] < 0) {
+            if (key[i] < 0 || VALUE_OF[key[i]] < 0) {
                 return null;
             }
-            found = found * 62 + VALUE_OF[c];
+            found = found * 62 + VALUE_OF[key[i]];
         }
-        return found == expected ? environment : null;
+        var crc = new CRC32();
+        crc.update(key, randomStart, RANDOM_LENGTH);
+        return found == crc.getValue() ? environment : null;
     }
 
     /** The display hint of a well-formed key: the prefix, the environment, and the first and last four characters of the rest. */

@@ -24,6 +24,7 @@ import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,11 +146,15 @@ public final class ApiKeysService implements ApiKeys {
     }
 
     @Override
-    public KeyVerification verify(String secret) {
-        if (format.parse(secret) == null) {
+    public KeyVerification verify(@Nullable String secret) {
+        if (secret == null || secret.length() != format.length()) {
             return KeyVerification.of(KeyVerification.Code.MALFORMED);
         }
-        SecretHash hash = Secrets.sha256(secret);
+        byte[] bytes = secret.getBytes(StandardCharsets.ISO_8859_1);
+        if (format.parse(bytes) == null) {
+            return KeyVerification.of(KeyVerification.Code.MALFORMED);
+        }
+        SecretHash hash = Secrets.sha256(bytes);
         Optional<ApiKeyRecord> found = kernel.storage.apiKeyByHash(hash);
         if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().hash().hex(), hash.hex())) {
             return KeyVerification.of(KeyVerification.Code.NOT_FOUND);
@@ -157,8 +163,8 @@ public final class ApiKeysService implements ApiKeys {
         if (key.isRevoked()) {
             return KeyVerification.of(KeyVerification.Code.REVOKED);
         }
-        Instant now = kernel.now();
-        if (key.isExpiredAt(now)) {
+        long now = kernel.clock.millis();
+        if (key.expiresAt().isPresent() && key.expiresAt().get().toEpochMilli() <= now) {
             return KeyVerification.of(KeyVerification.Code.EXPIRED);
         }
         usage.record(key.accountId(), key.id(), now);

@@ -70,14 +70,24 @@ public final class Secrets {
 
     /** The SHA-256 of a secret's UTF-8 bytes. */
     public static SecretHash sha256(String secret) {
+        return sha256(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of a secret's bytes. */
+    public static SecretHash sha256(byte[] secret) {
         MessageDigest digest = SHA_256.get();
         digest.reset();
-        return new SecretHash(HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8))));
+        return SecretHash.ofDigest(digest.digest(secret));
     }
 
     /** Whether two texts are equal, in a time that depends on their lengths only, not on where they differ. */
     public static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        int length = Math.min(a.length(), b.length());
+        int difference = a.length() ^ b.length();
+        for (int i = 0; i < length; i++) {
+            difference |= a.charAt(i) ^ b.charAt(i);
+        }
+        return difference == 0;
     }
 
     private static MessageDigest newSha256() {

@@ -6,6 +6,8 @@ import dev.orgkit.spi.UsageIncrement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,45 +16,68 @@ import java.util.function.Consumer;
 
 /**
  * Valid verifications counted in memory per (key, UTC day), until a flush writes them in batches.
- * Recording is lock-free (a {@link LongAdder} per key and day); counters are never reset, a flush
- * writes what they gained since the last successful flush, so a count is written exactly once even
- * while verifications go on. A failed batch stays buffered. Thread-safe.
+ * Recording takes no lock and allocates nothing once a key has counted on a day: one map read by
+ * key id, then a {@link LongAdder}. Counters are never reset: a flush writes what they gained since
+ * the last successful flush, so each verification is written exactly once even while verifications
+ * go on, and a batch that fails to write stays buffered. Thread-safe.
  */
 final class UsageBuffer {
     /** Increments per storage transaction. */
     static final int BATCH_SIZE = 500;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
-    private record Slot(ApiKeyId keyId, long epochDay) {}
-
-    private static final class Counter {
+    /** The counters of one key: one per day it verified on since its last flush. */
+    private static final class KeyCounters {
         final AccountId accountId;
+        final Map<Long, DayCounter> days = new HashMap<>();
+        volatile DayCounter current;
+
+        KeyCounters(AccountId accountId, long epochDay) {
+            this.accountId = accountId;
+            this.current = new DayCounter(epochDay);
+            days.put(epochDay, current);
+        }
+
+        synchronized DayCounter forDay(long epochDay) {
+            DayCounter counter = days.computeIfAbsent(epochDay, DayCounter::new);
+            if (epochDay > current.epochDay) {
+                current = counter;
+            }
+            return counter;
+        }
+    }
+
+    private static final class DayCounter {
+        final long epochDay;
         final LongAdder requests = new LongAdder();
         volatile long lastUsedMillis;
         /** What earlier flushes wrote; guarded by the buffer's flush lock. */
         long flushed;
 
-        Counter(AccountId accountId) {
-            this.accountId = accountId;
+        DayCounter(long epochDay) {
+            this.epochDay = epochDay;
         }
     }
 
-    private record Pending(Slot slot, Counter counter, long total, UsageIncrement increment) {}
+    private record Pending(DayCounter counter, long total, UsageIncrement increment) {}
 
-    private final Map<Slot, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<ApiKeyId, KeyCounters> counters = new ConcurrentHashMap<>();
     private final Object flushLock = new Object();
 
-    /** Counts one valid verification of the key at {@code now}. */
-    void record(AccountId accountId, ApiKeyId keyId, Instant now) {
-        long millis = now.toEpochMilli();
-        var slot = new Slot(keyId, Math.floorDiv(millis, MILLIS_PER_DAY));
-        Counter counter = counters.get(slot);
-        if (counter == null) {
-            counter = counters.computeIfAbsent(slot, s -> new Counter(accountId));
+    /** Counts one valid verification of the key at {@code nowMillis} (epoch milliseconds). */
+    void record(AccountId accountId, ApiKeyId keyId, long nowMillis) {
+        long day = Math.floorDiv(nowMillis, MILLIS_PER_DAY);
+        KeyCounters key = counters.get(keyId);
+        if (key == null) {
+            key = counters.computeIfAbsent(keyId, id -> new KeyCounters(accountId, day));
+        }
+        DayCounter counter = key.current;
+        if (counter.epochDay != day) {
+            counter = key.forDay(day);
         }
         counter.requests.increment();
-        if (millis > counter.lastUsedMillis) {
-            counter.lastUsedMillis = millis;
+        if (nowMillis > counter.lastUsedMillis) {
+            counter.lastUsedMillis = nowMillis;
         }
     }
 
@@ -60,23 +85,27 @@ final class UsageBuffer {
      * Hands what was counted since the last flush to {@code writer}, in batches of at most
      * {@value #BATCH_SIZE}, and returns how many verifications were written. A batch counts as
      * written once {@code writer} returns; if it throws, that batch and the following stay buffered
-     * and the exception propagates. Counters of past days that have nothing left to write are dropped.
+     * and the exception propagates. Counters of past days with nothing left to write are dropped.
      */
     long flush(Consumer<List<UsageIncrement>> writer, Instant now) {
         synchronized (flushLock) {
             long today = Math.floorDiv(now.toEpochMilli(), MILLIS_PER_DAY);
             List<Pending> pending = new ArrayList<>();
-            for (Map.Entry<Slot, Counter> entry : counters.entrySet()) {
-                Slot slot = entry.getKey();
-                Counter counter = entry.getValue();
-                long total = counter.requests.sum();
-                long delta = total - counter.flushed;
-                if (delta > 0) {
-                    pending.add(new Pending(slot, counter, total, new UsageIncrement(counter.accountId, slot.keyId(),
-                            LocalDate.ofEpochDay(slot.epochDay()), delta,
-                            Instant.ofEpochMilli(counter.lastUsedMillis))));
-                } else if (slot.epochDay() < today) {
-                    counters.remove(slot, counter);
+            for (Map.Entry<ApiKeyId, KeyCounters> entry : counters.entrySet()) {
+                KeyCounters key = entry.getValue();
+                synchronized (key) {
+                    for (Iterator<DayCounter> days = key.days.values().iterator(); days.hasNext(); ) {
+                        DayCounter counter = days.next();
+                        long total = counter.requests.sum();
+                        long delta = total - counter.flushed;
+                        if (delta > 0) {
+                            pending.add(new Pending(counter, total, new UsageIncrement(key.accountId, entry.getKey(),
+                                    LocalDate.ofEpochDay(counter.epochDay), delta,
+                                    Instant.ofEpochMilli(counter.lastUsedMillis))));
+                        } else if (counter.epochDay < today && counter != key.current) {
+                            days.remove();
+                        }
+                    }
                 }
             }
             long written = 0;
@@ -96,8 +125,12 @@ final class UsageBuffer {
     long unflushed() {
         synchronized (flushLock) {
             long sum = 0;
-            for (Counter counter : counters.values()) {
-                sum += counter.requests.sum() - counter.flushed;
+            for (KeyCounters key : counters.values()) {
+                synchronized (key) {
+                    for (DayCounter counter : key.days.values()) {
+                        sum += counter.requests.sum() - counter.flushed;
+                    }
+                }
             }
             return sum;
         }
