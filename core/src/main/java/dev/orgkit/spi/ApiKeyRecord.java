@@ -1,7 +1,6 @@
 package dev.orgkit.spi;
 
 import dev.orgkit.apikey.ApiKey;
-import dev.orgkit.internal.Check;
 
 /**
  * An API key as the storage keeps it: the key and the SHA-256 of its secret, which the verifier
@@ -14,6 +13,8 @@ import dev.orgkit.internal.Check;
 public record ApiKeyRecord(ApiKey apiKey, SecretHash hash) {
     /** Rejects missing parts. */
     public ApiKeyRecord {
-        Check.notNull("apiKey", apiKey, "hash", hash);
+        if (apiKey == null || hash == null) {
+            throw new IllegalArgumentException("an ApiKeyRecord needs its key and its hash");
+        }
     }
 }

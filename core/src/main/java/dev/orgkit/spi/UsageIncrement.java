@@ -2,7 +2,6 @@ package dev.orgkit.spi;
 
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKeyId;
-import dev.orgkit.internal.Check;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -19,7 +18,9 @@ import java.time.LocalDate;
 public record UsageIncrement(AccountId accountId, ApiKeyId keyId, LocalDate day, long requests, Instant lastUsedAt) {
     /** Rejects missing parts and counts below one. */
     public UsageIncrement {
-        Check.notNull("accountId", accountId, "keyId", keyId, "day", day, "lastUsedAt", lastUsedAt);
+        if (accountId == null || keyId == null || day == null || lastUsedAt == null) {
+            throw new IllegalArgumentException("a UsageIncrement needs its account, key, day and last use");
+        }
         if (requests < 1) {
             throw new IllegalArgumentException("an increment adds at least one request");
         }
