@@ -49,6 +49,12 @@ interface Dialect {
     /** An insert of (user_id, account_id) into the active accounts that replaces the user's row. */
     String upsertActiveAccount();
 
+    /**
+     * Adds {@code requests} to the usage row of (account, day, key), creating it if needed, and only
+     * if the key exists. Parameters: day, requests, account id, key id.
+     */
+    String addUsage();
+
     /** Binds an instant, already truncated to microseconds, so that it is stored as that UTC instant. */
     default void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));

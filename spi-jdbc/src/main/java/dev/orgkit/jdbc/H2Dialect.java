@@ -29,6 +29,18 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String addUsage() {
+        return """
+                MERGE INTO orgkit_api_key_usage t
+                USING (SELECT account_id, CAST(? AS DATE) AS usage_day, key_id, CAST(? AS BIGINT) AS requests
+                       FROM orgkit_api_keys WHERE account_id = ? AND key_id = ?) s
+                ON t.account_id = s.account_id AND t.usage_day = s.usage_day AND t.key_id = s.key_id
+                WHEN MATCHED THEN UPDATE SET requests = t.requests + s.requests
+                WHEN NOT MATCHED THEN INSERT (account_id, usage_day, key_id, requests)
+                    VALUES (s.account_id, s.usage_day, s.key_id, s.requests)""";
+    }
+
+    @Override
     public String createHistoryTable() {
         return """
                 CREATE TABLE IF NOT EXISTS orgkit_schema_history (

@@ -3,12 +3,19 @@ package dev.orgkit.jdbc;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.StorageException;
 import dev.orgkit.internal.Check;
+import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ReadTransaction;
+import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +41,12 @@ import org.jspecify.annotations.Nullable;
  * MariaDB), which is the order of {@link String#compareTo} for every id without characters beyond
  * U+FFFF. Instants are stored in UTC to the microsecond.
  *
+ * <p>API key verification ({@link #apiKeyByHash}) is one indexed {@code SELECT} by the key's hash
+ * on a pooled connection, outside any explicit transaction, and writes nothing. With
+ * {@link #withApiKeyCache} it is served from memory while fresh: a revocation or roll made through
+ * this instance is seen by the next verification; one made through another instance, once the
+ * cached entry's time to live has run out.
+ *
  * <p>Thread-safe; share one instance. The {@link DataSource} should be a pool (HikariCP or the
  * host's); orgkit never closes it.
  *
@@ -42,12 +55,48 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcStorage implements Storage {
     private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
 
+    /** The most keys {@link #withApiKeyCache} may hold. */
+    public static final int MAX_CACHE_ENTRIES = 10_000_000;
+    /** The longest time to live {@link #withApiKeyCache} accepts: how stale another instance's revocation may be. */
+    public static final Duration MAX_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final @Nullable ApiKeyCache cache;
 
-    private JdbcStorage(DataSource dataSource, Dialect dialect) {
+    private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable ApiKeyCache cache) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.cache = cache;
+    }
+
+    private JdbcStorage(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, null);
+    }
+
+    /**
+     * This storage with a verification cache of at most {@code maxEntries} keys (1 to 10,000,000),
+     * each served for at most {@code timeToLive} (more than zero, at most 5 minutes) after it was
+     * read. A revocation or roll through the returned storage is seen at once on it; through any
+     * other instance (another JVM, or a storage without this cache), within {@code timeToLive}.
+     * Use the returned storage, and only it, for the kit.
+     */
+    public JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive) {
+        return withApiKeyCache(maxEntries, timeToLive, System::nanoTime);
+    }
+
+    /** {@link #withApiKeyCache(int, Duration)} with a ticker that tests move. */
+    JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive, LongSupplier nanoTime) {
+        var check = new Check();
+        if (maxEntries < 1 || maxEntries > MAX_CACHE_ENTRIES) {
+            check.add("maxEntries", "must be from 1 to " + MAX_CACHE_ENTRIES);
+        }
+        if (timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()
+                || timeToLive.compareTo(MAX_CACHE_TIME_TO_LIVE) > 0) {
+            check.add("timeToLive", "must be more than zero and at most 5 minutes");
+        }
+        check.throwIfAny();
+        return new JdbcStorage(dataSource, dialect, new ApiKeyCache(maxEntries, timeToLive, nanoTime));
     }
 
     /**
@@ -85,6 +134,46 @@ public final class JdbcStorage implements Storage {
         return dialect.name();
     }
 
+    /**
+     * The key with this hash: from the cache if there is one and it holds the key, otherwise one
+     * {@code SELECT} on the unique index of key hashes, in auto-commit (a single statement reads one
+     * consistent snapshot), with no write.
+     */
+    @Override
+    public Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
+        Check.notNull("hash", hash);
+        if (cache == null) {
+            return lookUp(hash);
+        }
+        long generation = cache.generation();
+        Optional<ApiKeyRecord> cached = cache.get(hash, generation);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<ApiKeyRecord> found = lookUp(hash);
+        found.ifPresent(record -> cache.put(hash, record, generation));
+        return found;
+    }
+
+    private Optional<ApiKeyRecord> lookUp(SecretHash hash) {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<ApiKeyRecord> found;
+            try (PreparedStatement statement = connection.prepareStatement(JdbcTransaction.API_KEY_BY_HASH)) {
+                statement.setString(1, hash.hex());
+                try (ResultSet row = statement.executeQuery()) {
+                    found = row.next() ? Optional.of(JdbcTransaction.apiKeyRecord(row, dialect)) : Optional.empty();
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                // A pool that hands out connections outside auto-commit: end the read we started.
+                connection.rollback();
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StorageException("could not look up an API key (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
     @Override
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
         Check.notNull("work", work);
@@ -105,6 +194,7 @@ public final class JdbcStorage implements Storage {
             throw new StorageException("could not get a database connection (SQLState " + e.getSQLState() + ")", e);
         }
         Throwable failure = null;
+        JdbcTransaction tx = null;
         boolean restoreAutoCommit = false;
         boolean restoreReadOnly = false;
         try {
@@ -119,7 +209,8 @@ public final class JdbcStorage implements Storage {
                 connection.setAutoCommit(false);
                 restoreAutoCommit = true;
             }
-            T result = work.apply(new JdbcTransaction(new Sql(connection, dialect), !readOnly));
+            tx = new JdbcTransaction(new Sql(connection, dialect), !readOnly);
+            T result = work.apply(tx);
             connection.commit();
             return result;
         } catch (OrgKitException e) {
@@ -137,6 +228,10 @@ public final class JdbcStorage implements Storage {
             throw e;
         } finally {
             release(connection, failure, restoreAutoCommit, restoreReadOnly);
+            if (cache != null && tx != null && tx.changedApiKeys()) {
+                // After the commit (or the rollback): lookups from now on read what the database holds.
+                cache.invalidateAll();
+            }
         }
     }
 

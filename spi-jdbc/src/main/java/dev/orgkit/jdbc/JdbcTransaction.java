@@ -7,6 +7,10 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.account.AccountKind;
 import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.Environment;
+import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
@@ -15,10 +19,15 @@ import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +48,12 @@ final class JdbcTransaction implements WriteTransaction {
     private static final String INVITATION_COLUMNS = """
             account_id, invitation_id, email, role, invited_by, inviter_email, status, created_at, expires_at
             """;
+    private static final String API_KEY_COLUMNS = """
+            account_id, key_id, name, environment, hint, created_by, created_at, last_used_at, expires_at,
+            revoked_at, key_hash
+            """;
+    /** The verification lookup: one unique-index read by the key's hash. */
+    static final String API_KEY_BY_HASH = "SELECT " + API_KEY_COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
     private static final String AUDIT_COLUMNS = """
             account_id, event_id, actor_kind, actor_id, actor_ticket, action, target, details, at
             """;
@@ -46,6 +61,7 @@ final class JdbcTransaction implements WriteTransaction {
     private final Sql sql;
     private final Dialect dialect;
     private final boolean writable;
+    private boolean changedApiKeys;
 
     JdbcTransaction(Sql sql, boolean writable) {
         this.sql = sql;
@@ -277,6 +293,93 @@ final class JdbcTransaction implements WriteTransaction {
         }
     }
 
+    // ---- API keys ----
+
+    @Override
+    public Optional<ApiKey> apiKey(ApiKeyId id) {
+        return sql.first("read an API key", "SELECT " + API_KEY_COLUMNS + "FROM orgkit_api_keys WHERE key_id = ?",
+                row -> apiKeyRecord(row, dialect).apiKey(), id.value());
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
+        return sql.first("find an API key by its hash", API_KEY_BY_HASH, row -> apiKeyRecord(row, dialect), hash.hex());
+    }
+
+    @Override
+    public List<ApiKey> apiKeys(AccountId accountId, Optional<ApiKeyId> after, int limit) {
+        if (after.isEmpty()) {
+            return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS + """
+                    FROM orgkit_api_keys WHERE account_id = ?
+                    ORDER BY key_id LIMIT ?""", row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(), limit);
+        }
+        return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS + """
+                FROM orgkit_api_keys WHERE account_id = ? AND key_id > ?
+                ORDER BY key_id LIMIT ?""", row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(),
+                after.get().value(), limit);
+    }
+
+    @Override
+    public List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to) {
+        return sql.list("read API usage", """
+                SELECT usage_day, key_id, requests FROM orgkit_api_key_usage
+                WHERE account_id = ? AND usage_day >= ? AND usage_day <= ?
+                ORDER BY usage_day, key_id""",
+                row -> new KeyUsage(ApiKeyId.of(row.getString("key_id")), row.getObject("usage_day", LocalDate.class),
+                        row.getLong("requests")),
+                accountId.value(), from, to);
+    }
+
+    @Override
+    public void insertApiKey(ApiKey key, SecretHash hash) {
+        writable();
+        sql.update("insert an API key", "INSERT INTO orgkit_api_keys (" + API_KEY_COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                key.accountId().value(), key.id().value(), key.name(), key.environment().name(), key.hint(),
+                key.createdBy().value(), key.createdAt(), Sql.orNull(key.lastUsedAt()), Sql.orNull(key.expiresAt()),
+                Sql.orNull(key.revokedAt()), hash.hex());
+    }
+
+    @Override
+    public boolean revokeApiKey(ApiKeyId id, Instant at) {
+        writable();
+        changedApiKeys = true;
+        return sql.update("revoke an API key", """
+                UPDATE orgkit_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL""",
+                at, id.value()) == 1;
+    }
+
+    @Override
+    public boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt) {
+        writable();
+        changedApiKeys = true;
+        return sql.update("set an API key's expiry", """
+                UPDATE orgkit_api_keys SET expires_at = ? WHERE key_id = ?""", expiresAt, id.value()) == 1;
+    }
+
+    @Override
+    public void addUsage(List<UsageIncrement> batch) {
+        writable();
+        List<Object[]> counts = new ArrayList<>(batch.size());
+        List<Object[]> lastUses = new ArrayList<>(batch.size());
+        for (UsageIncrement increment : batch) {
+            String accountId = increment.accountId().value();
+            String keyId = increment.keyId().value();
+            counts.add(new Object[] {increment.day(), increment.requests(), accountId, keyId});
+            Instant lastUsedAt = Sql.stored(increment.lastUsedAt());
+            lastUses.add(new Object[] {lastUsedAt, accountId, keyId, lastUsedAt});
+        }
+        sql.batch("add API usage", dialect.addUsage(), counts);
+        sql.batch("record when API keys were last used", """
+                UPDATE orgkit_api_keys SET last_used_at = ?
+                WHERE account_id = ? AND key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", lastUses);
+    }
+
+    /** Whether this transaction revoked a key or changed an expiry: a verification cache must forget what it holds. */
+    boolean changedApiKeys() {
+        return changedApiKeys;
+    }
+
     private void writable() {
         if (!writable) {
             throw new IllegalStateException("a read transaction cannot write");
@@ -308,6 +411,20 @@ final class JdbcTransaction implements WriteTransaction {
                 Role.valueOf(row.getString("role")), UserId.of(row.getString("invited_by")),
                 EmailAddress.of(row.getString("inviter_email")), InvitationStatus.valueOf(row.getString("status")),
                 dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"));
+    }
+
+    /** An API key row with its hash; also used by {@link JdbcStorage}'s verification lookup. */
+    static ApiKeyRecord apiKeyRecord(ResultSet row, Dialect dialect) throws SQLException {
+        var key = new ApiKey(ApiKeyId.of(row.getString("key_id")), AccountId.of(row.getString("account_id")),
+                row.getString("name"), Environment.valueOf(row.getString("environment")), row.getString("hint"),
+                UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"),
+                optionalInstant(row, "last_used_at", dialect), optionalInstant(row, "expires_at", dialect),
+                optionalInstant(row, "revoked_at", dialect));
+        return new ApiKeyRecord(key, new SecretHash(row.getString("key_hash")));
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet row, String column, Dialect dialect) throws SQLException {
+        return row.getObject(column) == null ? Optional.empty() : Optional.of(dialect.getInstant(row, column));
     }
 
     private AuditEvent auditEvent(ResultSet row) throws SQLException {

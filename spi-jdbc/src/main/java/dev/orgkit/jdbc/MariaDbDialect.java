@@ -47,6 +47,14 @@ final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String addUsage() {
+        return """
+                INSERT INTO orgkit_api_key_usage (account_id, usage_day, key_id, requests)
+                SELECT account_id, ?, key_id, ? FROM orgkit_api_keys WHERE account_id = ? AND key_id = ?
+                ON DUPLICATE KEY UPDATE requests = orgkit_api_key_usage.requests + VALUES(requests)""";
+    }
+
+    @Override
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }

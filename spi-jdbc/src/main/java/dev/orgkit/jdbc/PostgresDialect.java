@@ -36,6 +36,15 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String addUsage() {
+        return """
+                INSERT INTO orgkit_api_key_usage (account_id, usage_day, key_id, requests)
+                SELECT account_id, ?, key_id, ? FROM orgkit_api_keys WHERE account_id = ? AND key_id = ?
+                ON CONFLICT (account_id, usage_day, key_id)
+                DO UPDATE SET requests = orgkit_api_key_usage.requests + EXCLUDED.requests""";
+    }
+
+    @Override
     public String createHistoryTable() {
         return """
                 CREATE TABLE IF NOT EXISTS orgkit_schema_history (

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,19 @@ final class Sql {
     Sql(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
+    }
+
+    /** A parameter that binds SQL NULL, for a column of any type. */
+    static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "NULL";
+        }
+    };
+
+    /** The value, or {@link #NULL} if there is none. */
+    static Object orNull(Optional<?> value) {
+        return value.isPresent() ? value.get() : NULL;
     }
 
     /** Binds the parameters of a prepared statement. */
@@ -79,6 +93,22 @@ final class Sql {
         }
     }
 
+    /** Runs one statement once per set of parameters, as one JDBC batch; returns the rows each changed. */
+    int[] batch(String what, String sql, List<Object[]> parameterSets) {
+        if (parameterSets.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : parameterSets) {
+                bind(statement, parameters);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
     /** Runs a plain insert unless it would duplicate a key; returns whether it inserted. */
     boolean insertUnlessDuplicate(String what, String insert, Object... parameters) {
         try {
@@ -92,6 +122,10 @@ final class Sql {
         for (int i = 0; i < parameters.length; i++) {
             int index = i + 1;
             Object value = parameters[i];
+            if (value == NULL) {
+                statement.setObject(index, null);
+                continue;
+            }
             if (value instanceof Optional<?> optional) {
                 if (optional.isEmpty()) {
                     statement.setNull(index, Types.VARCHAR);
@@ -105,6 +139,8 @@ final class Sql {
                 statement.setLong(index, number);
             } else if (value instanceof Integer number) {
                 statement.setInt(index, number);
+            } else if (value instanceof LocalDate date) {
+                statement.setObject(index, date);
             } else if (value instanceof Instant instant) {
                 dialect.setInstant(statement, index, stored(instant));
             } else {

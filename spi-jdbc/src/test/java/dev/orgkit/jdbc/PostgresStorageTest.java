@@ -52,6 +52,20 @@ class PostgresStorageTest extends StorageContract {
         return storage;
     }
 
+    /** What API keys need from JDBC beyond the contract: one indexed query, the cache, no secret in any table. */
+    @Nested
+    class ApiKeysOnJdbc extends JdbcApiKeysContract {
+        @Override
+        protected TestDatabase database() {
+            return database;
+        }
+
+        @Override
+        protected DataSource dataSource() {
+            return dataSource;
+        }
+    }
+
     /** What JDBC must do beyond the contract, and what only PostgreSQL can show. */
     @Nested
     class Jdbc extends JdbcContract {

@@ -46,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,10 +130,7 @@ public abstract class ApiKeysContract extends ContractFixture {
         }
         assertThat(kit.apiKeys().verify(null).code()).isEqualTo(Code.MALFORMED);
 
-        OrgKit elsewhere = OrgKit.builder().storage(newStorage()).mailer(mailer).clock(clock).build();
-        Organization other = elsewhere.organizations().create(ana, new dev.orgkit.account.NewOrganization(
-                "Other", "Other SAS", "a@other.example", "b@other.example"));
-        String unknown = elsewhere.apiKeys().create(ana, other.id(), new NewApiKey("ci")).secret();
+        String unknown = wellFormedKey("ok_live_", "NeverIssuedByThisKit0123456789");
         assertThat(kit.apiKeys().verify(unknown).code()).isEqualTo(Code.NOT_FOUND);
         assertThat(kit.apiKeys().verify(unknown).accountId()).isEmpty();
     }
@@ -529,6 +527,20 @@ public abstract class ApiKeysContract extends ContractFixture {
     private void join(OrgKit on, Organization org, UserPrincipal user, Role role) {
         on.members().invite(ana, org.id(), user.verifiedEmail().value(), role);
         on.invitations().accept(user, mailer.lastTokenFor(user.verifiedEmail().value()));
+    }
+
+    /** A key in the documented format, with its CRC32 checksum, that no kit created. */
+    private static String wellFormedKey(String prefixAndEnvironment, String random) {
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var crc = new CRC32();
+        crc.update(random.getBytes(StandardCharsets.US_ASCII));
+        long value = crc.getValue();
+        char[] checksum = new char[6];
+        for (int i = 5; i >= 0; i--) {
+            checksum[i] = base62.charAt((int) (value % 62));
+            value /= 62;
+        }
+        return prefixAndEnvironment + random + new String(checksum);
     }
 
     private static void repeat(int times, Runnable action) {
