@@ -1,13 +1,14 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.InvalidInputException;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.StorageException;
-import dev.orgkit.internal.Check;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,7 @@ public final class JdbcStorage implements Storage {
      * Flyway ran {@code classpath:db/orgkit/<dialect>}). Opens one connection to detect the dialect.
      */
     public static JdbcStorage create(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
+        requireArgument("dataSource", dataSource);
         return new JdbcStorage(dataSource, detect(dataSource));
     }
 
@@ -65,10 +66,16 @@ public final class JdbcStorage implements Storage {
      * a database lock, each at most once, recorded in {@code orgkit_schema_history}.
      */
     public static JdbcStorage migrate(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
+        requireArgument("dataSource", dataSource);
         Dialect dialect = detect(dataSource);
         Migrations.apply(dataSource, dialect);
         return new JdbcStorage(dataSource, dialect);
+    }
+
+    private static void requireArgument(String name, @Nullable Object value) {
+        if (value == null) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Violation(name, "must not be null")));
+        }
     }
 
     private static Dialect detect(DataSource dataSource) {
@@ -87,13 +94,13 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(true, work);
     }
 
     @Override
     public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(false, work);
     }
 
