@@ -122,20 +122,6 @@ abstract class JdbcContract {
         }
     }
 
-    @Test
-    void every_bundled_script_splits_into_statements_without_a_stray_semicolon() {
-        for (String dialect : List.of("postgresql", "mariadb", "h2")) {
-            Dialect d = switch (dialect) {
-                case "postgresql" -> new PostgresDialect();
-                case "mariadb" -> new MariaDbDialect();
-                default -> new H2Dialect();
-            };
-            assertThat(Migrations.bundled(d)).isNotEmpty().allSatisfy(migration ->
-                    assertThat(Migrations.statements(migration.script()))
-                            .allSatisfy(sql -> assertThat(sql).doesNotContain(";").matches("(?s)^(CREATE|ALTER|DROP|INSERT|UPDATE).*")));
-        }
-    }
-
     // ---- what the database enforces ----
 
     @Test
