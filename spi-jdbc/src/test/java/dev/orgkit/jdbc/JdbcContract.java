@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,19 @@ abstract class JdbcContract {
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("V1")
                     .hasMessageContaining("changed after it was applied");
+        }
+    }
+
+    @Test
+    void a_hosts_flyway_runs_the_bundled_scripts_and_create_works_on_the_result() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(2);
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/orgkit/" + fresh.kind).load().migrate();
+            assertThat(result.migrationsExecuted).isEqualTo(Migrations.bundled(dialectOf(pool)).size());
+
+            OrgKit kit = kit(JdbcStorage.create(pool), new RecordingMailer());
+            Organization org = kit.organizations().create(user("ana"), acmeForm());
+            assertThat(kit.members().list(user("ana"), org.id(), PageRequest.first(10)).items()).hasSize(1);
         }
     }
 
