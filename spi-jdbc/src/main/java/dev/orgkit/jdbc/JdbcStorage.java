@@ -8,7 +8,10 @@ import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,8 @@ public final class JdbcStorage implements Storage {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
+    private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -115,9 +120,7 @@ public final class JdbcStorage implements Storage {
         boolean restoreAutoCommit = false;
         boolean restoreReadOnly = false;
         try {
-            if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
+            useReadCommitted(connection);
             if (connection.isReadOnly() != readOnly) {
                 connection.setReadOnly(readOnly);
                 restoreReadOnly = true;
@@ -144,6 +147,24 @@ public final class JdbcStorage implements Storage {
             throw e;
         } finally {
             release(connection, failure, restoreAutoCommit, restoreReadOnly);
+        }
+    }
+
+    /**
+     * Puts the connection in READ COMMITTED. Asking a driver for the isolation can cost a round trip
+     * (PostgreSQL's does), so a physical connection found at READ COMMITTED is remembered and not
+     * asked again; one that had to be set is asked again next time, since pools such as HikariCP
+     * reset what a borrower changed.
+     */
+    private void useReadCommitted(Connection connection) throws SQLException {
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        if (readCommitted.containsKey(physical)) {
+            return;
+        }
+        if (connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
+            readCommitted.put(physical, Boolean.TRUE);
+        } else {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
     }
 

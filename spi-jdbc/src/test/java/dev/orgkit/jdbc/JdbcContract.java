@@ -278,6 +278,32 @@ abstract class JdbcContract {
     }
 
     @Test
+    void a_transaction_sees_what_others_committed_after_it_started_as_read_committed_does() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.insertMembership(new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at));
+            return null;
+        });
+        for (boolean write : List.of(true, false)) {
+            TestDatabase.Work<List<Long>> counts = tx -> {
+                long before = tx.countMembers(org.id(), Role.ADMIN);
+                String user = write ? "u-bob" : "u-carol";
+                try (Connection other = dataSource().getConnection(); Statement statement = other.createStatement()) {
+                    other.setAutoCommit(true);
+                    statement.executeUpdate("INSERT INTO orgkit_memberships (account_id, user_id, email, role, joined_at)"
+                            + " VALUES ('org_1', '" + user + "', 'x@example.com', 'ADMIN', CURRENT_TIMESTAMP)");
+                }
+                return List.of(before, tx.countMembers(org.id(), Role.ADMIN));
+            };
+            List<Long> seen = write ? storage.write(tx -> counts.unchecked(tx)) : storage.read(tx -> counts.unchecked(tx));
+            assertThat(seen).as(write ? "write" : "read").containsExactly(write ? 1L : 2L, write ? 2L : 3L);
+        }
+    }
+
+    @Test
     void a_read_transaction_cannot_write() {
         JdbcStorage storage = JdbcStorage.create(dataSource());
         assertThatThrownBy(() -> storage.read(tx -> {

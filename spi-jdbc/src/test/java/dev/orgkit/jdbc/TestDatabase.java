@@ -169,6 +169,20 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Work on a transaction that may throw {@link SQLException}, for tests that also use JDBC directly. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(dev.orgkit.spi.ReadTransaction tx) throws SQLException;
+
+        default T unchecked(dev.orgkit.spi.ReadTransaction tx) {
+            try {
+                return apply(tx);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return kind + " " + name;
