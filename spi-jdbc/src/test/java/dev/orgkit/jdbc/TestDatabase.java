@@ -91,9 +91,21 @@ final class TestDatabase implements AutoCloseable {
         return "orgkit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
     }
 
-    /** A new pool of {@code size} connections to this database, closed with it. */
+    /** A new pool of {@code size} connections to this database with the driver's defaults, closed with it. */
     DataSource pool(int size) {
+        return pool(size, false);
+    }
+
+    /** A new pool configured as the README recommends: READ COMMITTED on every connection. */
+    DataSource recommendedPool(int size) {
+        return pool(size, true);
+    }
+
+    private DataSource pool(int size, boolean readCommitted) {
         var config = new HikariConfig();
+        if (readCommitted) {
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
