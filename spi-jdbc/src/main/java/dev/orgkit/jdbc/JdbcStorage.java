@@ -8,6 +8,7 @@ import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,9 @@ public final class JdbcStorage implements Storage {
      */
     public static JdbcStorage create(DataSource dataSource) {
         requireArgument("dataSource", dataSource);
-        return new JdbcStorage(dataSource, detect(dataSource));
+        Dialect dialect = detect(dataSource);
+        requireSchema(dataSource, dialect);
+        return new JdbcStorage(dataSource, dialect);
     }
 
     /**
@@ -75,6 +78,18 @@ public final class JdbcStorage implements Storage {
         Dialect dialect = detect(dataSource);
         Migrations.apply(dataSource, dialect);
         return new JdbcStorage(dataSource, dialect);
+    }
+
+    /** Fails at start, not at the first command, when the schema is missing. */
+    private static void requireSchema(DataSource dataSource, Dialect dialect) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT account_id FROM orgkit_accounts WHERE 1 = 0").close();
+        } catch (SQLException e) {
+            throw new StorageException("the orgkit schema is missing or unreachable (SQLState " + e.getSQLState()
+                    + "): use JdbcStorage.migrate, or have your Flyway run classpath:" + Migrations.ROOT
+                    + dialect.name(), e);
+        }
     }
 
     private static void requireArgument(String name, @Nullable Object value) {

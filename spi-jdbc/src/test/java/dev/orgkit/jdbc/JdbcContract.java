@@ -108,6 +108,18 @@ abstract class JdbcContract {
     }
 
     @Test
+    void create_on_a_database_without_the_schema_says_how_to_make_it() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(1);
+            assertThatThrownBy(() -> JdbcStorage.create(pool))
+                    .isInstanceOf(StorageException.class)
+                    .hasCauseInstanceOf(SQLException.class)
+                    .hasMessageContaining("JdbcStorage.migrate")
+                    .hasMessageContaining("classpath:db/orgkit/" + fresh.kind);
+        }
+    }
+
+    @Test
     void a_migration_changed_after_it_was_applied_stops_the_start() throws Exception {
         try (TestDatabase fresh = database().another()) {
             DataSource pool = fresh.pool(2);
