@@ -22,9 +22,63 @@ public abstract class StorageContract {
     /** A new, empty storage for one test. */
     protected abstract Storage newStorage();
 
+    /** Accounts: the personal account, the overview, and the active account. */
+    @Nested
+    class Accounts extends AccountsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Organizations: create, get, edit the profile, leave. */
+    @Nested
+    class Organizations extends OrganizationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
     /** Members: inviting, joining, listing, promoting and removing. */
     @Nested
     class Members extends MembersContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Invitations: preview, accept, the pending list, the token's secrecy. */
+    @Nested
+    class Invitations extends InvitationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** The rules R1 to R12, one test each, with the policy engine agreeing. */
+    @Nested
+    class Rules extends RulesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Every input validated, every violation listed, nothing written. */
+    @Nested
+    class Validation extends ValidationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Rules that hold under real concurrent threads. */
+    @Nested
+    class Concurrency extends ConcurrencyContract {
         @Override
         protected Storage newStorage() {
             return StorageContract.this.newStorage();
