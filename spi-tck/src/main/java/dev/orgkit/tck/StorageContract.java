@@ -84,4 +84,13 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    /** Invariants after every step of long seeded random command sequences. */
+    @Nested
+    class Stateful extends StatefulContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }
