@@ -43,9 +43,17 @@ public abstract class ConcurrencyContract extends ContractFixture {
 
     private ExecutorService threads;
 
-    /** How many rounds each race runs; storages with slow transactions may lower it. */
+    /**
+     * How many rounds each race runs: {@code -Dorgkit.concurrency.rounds}, or {@value #DEFAULT_ROUNDS}.
+     * Storages with slow transactions may override it lower.
+     */
     protected int rounds() {
-        return DEFAULT_ROUNDS;
+        return configuredRounds();
+    }
+
+    /** {@code -Dorgkit.concurrency.rounds}, or {@value #DEFAULT_ROUNDS}. */
+    static int configuredRounds() {
+        return Integer.getInteger("orgkit.concurrency.rounds", DEFAULT_ROUNDS);
     }
 
     @BeforeEach

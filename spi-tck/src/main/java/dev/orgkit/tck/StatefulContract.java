@@ -40,11 +40,21 @@ public abstract class StatefulContract extends ContractFixture {
      * {@value #DEFAULT_SEQUENCES}. Storages with slow transactions may override it lower.
      */
     protected int sequences() {
-        return Integer.getInteger("orgkit.stateful.sequences", DEFAULT_SEQUENCES);
+        return configuredSequences();
     }
 
     /** How many commands each sequence has: {@code -Dorgkit.stateful.steps}, or {@value #DEFAULT_STEPS}. */
     protected int steps() {
+        return configuredSteps();
+    }
+
+    /** {@code -Dorgkit.stateful.sequences}, or {@value #DEFAULT_SEQUENCES}. */
+    static int configuredSequences() {
+        return Integer.getInteger("orgkit.stateful.sequences", DEFAULT_SEQUENCES);
+    }
+
+    /** {@code -Dorgkit.stateful.steps}, or {@value #DEFAULT_STEPS}. */
+    static int configuredSteps() {
         return Integer.getInteger("orgkit.stateful.steps", DEFAULT_STEPS);
     }
 

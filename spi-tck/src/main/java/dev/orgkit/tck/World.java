@@ -399,7 +399,7 @@ final class World {
                 () -> kit.organizations().create(actor, form),
                 created -> {
                     check(created.accountName().equals(name) && created.version() == 1
-                            && created.createdBy().equals(actor.userId()), "created " + created);
+                            && created.createdBy().equals(actor.userId()), () -> "created " + created);
                     var org = new ModelOrganization(organizations.size(), created);
                     org.members.put(actor.userId(), new Member(actor.verifiedEmail(), Role.ADMIN));
                     organizations.add(org);
@@ -412,9 +412,9 @@ final class World {
                 () -> kit.accounts().personal(actor),
                 account -> {
                     AccountId known = personal.putIfAbsent(actor.userId(), account.id());
-                    check(known == null || known.equals(account.id()),
+                    check(known == null || known.equals(account.id()), () ->
                             "the personal account changed from " + known + " to " + account.id());
-                    check(account.owner().equals(actor.userId()), "owner of " + account);
+                    check(account.owner().equals(actor.userId()), () -> "owner of " + account);
                 });
     }
 
@@ -439,9 +439,9 @@ final class World {
                 invitation -> {
                     check(invitation.email().equals(email) && invitation.role() == s.role()
                             && invitation.status() == InvitationStatus.PENDING
-                            && invitation.expiresAt().equals(clock.instant().plus(TTL)), "invited " + invitation);
+                            && invitation.expiresAt().equals(clock.instant().plus(TTL)), () -> "invited " + invitation);
                     List<InvitationMail> sent = mailer.sent();
-                    check(sent.size() == mails + 1 && sent.get(mails).invitationId().equals(invitation.id()),
+                    check(sent.size() == mails + 1 && sent.get(mails).invitationId().equals(invitation.id()), () ->
                             "one mail for the invitation was handed to the mailer");
                     ModelOrganization org = Objects.requireNonNull(t.org());
                     if (replaced != null) {
@@ -485,7 +485,7 @@ final class World {
                 joined -> {
                     check(joined.userId().equals(invitee.userId()) && joined.role() == invitation.role
                             && joined.email().equals(invitation.email)
-                            && joined.organizationId().equals(invitation.organization.id), "joined as " + joined);
+                            && joined.organizationId().equals(invitation.organization.id), () -> "joined as " + joined);
                     invitation.stored = InvitationStatus.ACCEPTED;
                     invitation.organization.members.put(invitee.userId(), new Member(invitation.email, invitation.role));
                     invitation.organization.auditEvents++;
@@ -514,7 +514,7 @@ final class World {
                     ModelOrganization org = Objects.requireNonNull(t.org());
                     Member before = org.members.get(aimed);
                     check(membership.role() == s.role() && membership.userId().equals(aimed)
-                            && membership.email().equals(before.email()), "changed to " + membership);
+                            && membership.email().equals(before.email()), () -> "changed to " + membership);
                     org.members.put(aimed, new Member(before.email(), s.role()));
                     if (effective) {
                         org.auditEvents++;
@@ -621,7 +621,7 @@ final class World {
                         edited.auditEvents++;
                     }
                     check(updated.legalName().equals(edited.legalName) && updated.version() == edited.version
-                            && updated.accountName().equals(edited.accountName), "updated to " + updated);
+                            && updated.accountName().equals(edited.accountName), () -> "updated to " + updated);
                 });
     }
 
@@ -631,10 +631,10 @@ final class World {
         attempt(t.describe() + " switches to it", refusals,
                 () -> kit.accounts().switchTo(t.actor(), t.account()),
                 context -> {
-                    check(context.accountId().equals(t.account()), "switched to " + context);
+                    check(context.accountId().equals(t.account()), () -> "switched to " + context);
                     Optional<Role> role = t.org() == null ? Optional.empty()
                             : Optional.of(t.org().members.get(t.actor().userId()).role());
-                    check(context.role().equals(role), "the role in " + context);
+                    check(context.role().equals(role), () -> "the role in " + context);
                     active.put(t.actor().userId(), t.account());
                 });
     }
@@ -650,7 +650,7 @@ final class World {
                 () -> kit.invitations().preview(invitation.token),
                 seen -> check(seen.equals(new InvitationPreview(invitation.organization.accountName,
                                 seen.inviterEmail(), invitation.email, invitation.role, invitation.expiresAt,
-                                invitation.statusAt(clock.instant()))), "previewed " + seen));
+                                invitation.statusAt(clock.instant()))), () -> "previewed " + seen));
     }
 
     // ---- expectations ----
@@ -796,13 +796,13 @@ final class World {
             UserPrincipal user = byId.get(owner);
             trails.put(id, all(page -> kit.audit().list(OBSERVER, id, page)));
             // Invariant: a personal account has no members and no invitations (R1).
-            check(kit.members().list(user, id, PageRequest.first(10)).items().isEmpty(),
+            check(kit.members().list(user, id, PageRequest.first(10)).items().isEmpty(), () ->
                     "the personal account of " + owner + " has members");
             try {
                 kit.invitations().pending(user, id, PageRequest.first(10));
                 fail("the personal account of " + owner + " lists pending invitations");
             } catch (AccessDeniedException e) {
-                check(e.code() == DenialCode.PERSONAL_ACCOUNT_CANNOT_HAVE_MEMBERS, "pending of a personal account: " + e);
+                check(e.code() == DenialCode.PERSONAL_ACCOUNT_CANNOT_HAVE_MEMBERS, () -> "pending of a personal account: " + e);
             }
             overviews.put(owner, kit.accounts().overview(user));
         });
@@ -820,22 +820,22 @@ final class World {
      */
     private void checkInvariants(Observation before, Observation now) {
         now.members().forEach((org, list) -> {
-            check(list.stream().anyMatch(m -> m.role() == Role.ADMIN), org + " has no admin");
+            check(list.stream().anyMatch(m -> m.role() == Role.ADMIN), () -> org + " has no admin");
             Set<UserId> seen = new HashSet<>();
             for (Membership m : list) {
-                check(seen.add(m.userId()), m.userId() + " has two memberships in " + org);
+                check(seen.add(m.userId()), () -> m.userId() + " has two memberships in " + org);
                 before.members().getOrDefault(org, List.of()).stream()
                         .filter(earlier -> earlier.userId().equals(m.userId())
                                 && earlier.joinedAt().equals(m.joinedAt()))
-                        .forEach(earlier -> check(earlier.email().equals(m.email()),
+                        .forEach(earlier -> check(earlier.email().equals(m.email()), () ->
                                 "the email of " + m.userId() + " in " + org + " changed from " + earlier.email()
                                         + " to " + m.email()));
             }
         });
         now.overviews().forEach((user, overview) -> {
-            check(overview.stream().map(AccountSummary::accountId).distinct().count() == overview.size(),
+            check(overview.stream().map(AccountSummary::accountId).distinct().count() == overview.size(), () ->
                     "the overview of " + user + " lists an account twice: " + overview);
-            check(!overview.isEmpty() && overview.get(0).accountId().equals(personal.get(user)),
+            check(!overview.isEmpty() && overview.get(0).accountId().equals(personal.get(user)), () ->
                     "the overview of " + user + " does not start with the personal account: " + overview);
         });
     }
@@ -846,11 +846,11 @@ final class World {
         for (ModelOrganization org : organizations) {
             Map<UserId, Member> shown = new TreeMap<>();
             now.members().get(org.id).forEach(m -> shown.put(m.userId(), new Member(m.email(), m.role())));
-            check(shown.equals(org.members), org + " has members " + shown + " but the model has " + org.members);
+            check(shown.equals(org.members), () -> org + " has members " + shown + " but the model has " + org.members);
             Organization profile = now.profiles().get(org.id);
             check(profile.accountName().equals(org.accountName) && profile.legalName().equals(org.legalName)
                     && profile.alertingEmail().equals(org.alertingEmail)
-                    && profile.invoicingEmail().equals(org.invoicingEmail) && profile.version() == org.version,
+                    && profile.invoicingEmail().equals(org.invoicingEmail) && profile.version() == org.version, () ->
                     org + " has profile " + profile + " but the model has version " + org.version);
             Set<String> pendingShown = new HashSet<>();
             now.pending().get(org.id).forEach(i -> pendingShown.add(
@@ -859,37 +859,38 @@ final class World {
             invitations.stream().filter(i -> i.organization == org && i.stored == InvitationStatus.PENDING)
                     .forEach(i -> pendingModel.add(i.id + " " + i.email + " " + i.role + " " + i.statusAt(at)
                             + " " + i.expiresAt));
-            check(pendingShown.equals(pendingModel),
+            check(pendingShown.equals(pendingModel), () ->
                     org + " lists pending " + pendingShown + " but the model has " + pendingModel);
-            check(now.trails().get(org.id).size() == org.auditEvents, org + " has " + now.trails().get(org.id).size()
+            check(now.trails().get(org.id).size() == org.auditEvents, () -> org + " has " + now.trails().get(org.id).size()
                     + " audit events but the model counted " + org.auditEvents);
             for (Map.Entry<UserId, Member> member : org.members.entrySet()) {
                 List<AccountSummary> overview = now.overviews().get(member.getKey());
                 if (overview != null) {
                     check(overview.stream().anyMatch(a -> a.accountId().equals(org.id)
-                                    && a.role().equals(Optional.of(member.getValue().role()))),
+                                    && a.role().equals(Optional.of(member.getValue().role()))), () ->
                             "the overview of " + member.getKey() + " misses " + org + ": " + overview);
                 }
             }
         }
         personal.forEach((owner, id) -> {
-            check(now.trails().get(id).size() == 1, "the personal account of " + owner + " has "
+            check(now.trails().get(id).size() == 1, () -> "the personal account of " + owner + " has "
                     + now.trails().get(id).size() + " audit events, not 1");
             long orgsOfOwner = organizations.stream().filter(o -> o.members.containsKey(owner)).count();
-            check(now.overviews().get(owner).size() == orgsOfOwner + 1,
+            check(now.overviews().get(owner).size() == orgsOfOwner + 1, () ->
                     "the overview of " + owner + " has " + now.overviews().get(owner).size() + " accounts, not "
                             + (orgsOfOwner + 1));
         });
         for (UserPrincipal user : USERS) {
             Optional<AccountId> expected = Optional.ofNullable(active.get(user.userId()));
-            check(now.active().get(user.userId()).equals(expected), "the active account of " + user.userId()
+            check(now.active().get(user.userId()).equals(expected), () -> "the active account of " + user.userId()
                     + " is " + now.active().get(user.userId()) + " but the model has " + expected);
         }
     }
 
-    private void check(boolean condition, String message) {
+    /** Fails with the message (built only then) unless the condition holds. */
+    private void check(boolean condition, Supplier<String> message) {
         if (!condition) {
-            fail(message);
+            fail(message.get());
         }
     }
 
