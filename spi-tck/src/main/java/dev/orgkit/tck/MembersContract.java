@@ -184,7 +184,7 @@ public abstract class MembersContract extends ContractFixture {
         AtomicReference<List<Invitation>> seenFromAnotherThread = new AtomicReference<>();
         AtomicReference<Throwable> problem = new AtomicReference<>();
         try {
-            OrgKit probing = OrgKit.builder().storage(storage).clock(clock).mailer(mail -> {
+            try (OrgKit probing = OrgKit.builder().storage(storage).clock(clock).mailer(mail -> {
                 // Another thread (another connection) sees only committed state; inside the
                 // transaction it would block on the lock or see nothing.
                 CompletableFuture<List<Invitation>> read = CompletableFuture.supplyAsync(
@@ -194,12 +194,12 @@ public abstract class MembersContract extends ContractFixture {
                 } catch (Exception e) {
                     problem.set(e);
                 }
-            }).build();
+            }).build()) {
+                Invitation invitation = probing.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
 
-            Invitation invitation = probing.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
-
-            assertThat(problem.get()).as("reading from another thread while the mailer ran").isNull();
-            assertThat(seenFromAnotherThread.get()).containsExactly(invitation);
+                assertThat(problem.get()).as("reading from another thread while the mailer ran").isNull();
+                assertThat(seenFromAnotherThread.get()).containsExactly(invitation);
+            }
         } finally {
             other.shutdownNow();
         }

@@ -295,11 +295,12 @@ public abstract class RulesContract extends ContractFixture {
         assertDenied(ana, bobs, Permission.MANAGE_API_KEYS, DenialCode.NOT_FOUND);
         assertDenied(Principal.support("agent-7"), org.id(), Permission.MANAGE_API_KEYS, DenialCode.NOT_FOR_SUPPORT);
 
-        OrgKit permissive = OrgKit.builder().storage(storage).mailer(mailer).clock(clock)
-                .membersManageApiKeys(true).build();
-        assertThat(permissive.policy().decide(bob, org.id(), Permission.MANAGE_API_KEYS).isAllowed()).isTrue();
-        assertThat(permissive.policy().decide(user("eve"), org.id(), Permission.MANAGE_API_KEYS))
-                .isEqualTo(DenialCode.NOT_FOUND.denial());
+        try (OrgKit permissive = OrgKit.builder().storage(storage).mailer(mailer).clock(clock)
+                .membersManageApiKeys(true).build()) {
+            assertThat(permissive.policy().decide(bob, org.id(), Permission.MANAGE_API_KEYS).isAllowed()).isTrue();
+            assertThat(permissive.policy().decide(user("eve"), org.id(), Permission.MANAGE_API_KEYS))
+                    .isEqualTo(DenialCode.NOT_FOUND.denial());
+        }
     }
 
     // ---- helpers ----
