@@ -765,6 +765,7 @@ final class World {
      * @param trails each account's audit trail, newest first
      * @param active each user's active account
      * @param overviews the overview of each user who has a personal account
+     * @param mails how many invitation mails were handed to the mailer
      */
     record Observation(
             Map<AccountId, Organization> profiles,
@@ -772,7 +773,8 @@ final class World {
             Map<AccountId, List<Invitation>> pending,
             Map<AccountId, List<AuditEvent>> trails,
             Map<UserId, Optional<AccountId>> active,
-            Map<UserId, List<AccountSummary>> overviews) {}
+            Map<UserId, List<AccountSummary>> overviews,
+            int mails) {}
 
     private Observation observe() {
         Map<AccountId, Organization> profiles = new LinkedHashMap<>();
@@ -810,7 +812,7 @@ final class World {
         for (UserPrincipal user : USERS) {
             actives.put(user.userId(), kit.accounts().active(user).map(AccountContext::accountId));
         }
-        return new Observation(profiles, members, pending, trails, actives, overviews);
+        return new Observation(profiles, members, pending, trails, actives, overviews, mailer.sent().size());
     }
 
     /**
