@@ -17,12 +17,15 @@ public record PageRequest(int size, Optional<String> cursor) {
 
     /** Validates the size and the cursor's shape. */
     public PageRequest {
-        Check.notNull("cursor", cursor);
         var problems = new Check();
         if (size < 1 || size > MAX_SIZE) {
             problems.add("size", "must be between 1 and " + MAX_SIZE);
         }
-        cursor.ifPresent(c -> problems.add("cursor", Check.identifierProblem(c, 512)));
+        if (cursor == null) {
+            problems.add("cursor", "must not be null");
+        } else {
+            cursor.ifPresent(c -> problems.add("cursor", Check.identifierProblem(c, 512)));
+        }
         problems.throwIfAny();
     }
 
@@ -33,6 +36,7 @@ public record PageRequest(int size, Optional<String> cursor) {
 
     /** The page that follows {@code cursor}, as given by {@link Page#nextCursor()}. */
     public static PageRequest after(String cursor, int size) {
-        return new PageRequest(size, Optional.of(cursor));
+        // A null cursor is reported by the constructor as a violation, never as a first page.
+        return new PageRequest(size, cursor == null ? null : Optional.of(cursor));
     }
 }

@@ -1,5 +1,7 @@
 package dev.orgkit;
 
+import dev.orgkit.internal.Check;
+
 /**
  * Who acts: a user the host has authenticated, or a support agent. orgkit never authenticates; it
  * trusts what the host gives it here.
@@ -16,6 +18,10 @@ public sealed interface Principal permits UserPrincipal, SupportPrincipal {
      *     are accepted only by a user whose verified email is the invited one
      */
     static UserPrincipal user(String userId, String verifiedEmail) {
+        // Both checked before either is built, so a rejection lists both problems.
+        new Check().add("userId", Check.identifierProblem(userId, 128))
+                .add("verifiedEmail", EmailAddress.problem(verifiedEmail))
+                .throwIfAny();
         return new UserPrincipal(UserId.of(userId), EmailAddress.of(verifiedEmail));
     }
 

@@ -46,6 +46,20 @@ public final class Check {
         });
     }
 
+    /**
+     * A check that has recorded every null among the named values (arguments alternate name,
+     * value), so that the caller can add the other problems of the same call before throwing.
+     */
+    public static Check nulls(Object... namesAndValues) {
+        var check = new Check();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                check.add((String) namesAndValues[i], "must not be null");
+            }
+        }
+        return check;
+    }
+
     /** Throws if any of the named values is null; arguments alternate name, value. */
     public static void notNull(Object... namesAndValues) {
         var check = new Check();

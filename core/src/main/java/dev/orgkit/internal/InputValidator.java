@@ -8,6 +8,7 @@ import jakarta.validation.ValidatorFactory;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jakarta Validation of input records, with Hibernate Validator built on
@@ -27,8 +28,11 @@ public final class InputValidator implements AutoCloseable {
         this.validator = factory.getValidator();
     }
 
-    /** The violations of {@code input}, sorted by field then message; empty when it is valid. */
-    public List<Violation> violations(String name, Object input) {
+    /** The violations of {@code input} (or that it is null), sorted by field then message; empty when it is valid. */
+    public List<Violation> violations(String name, @Nullable Object input) {
+        if (input == null) {
+            return List.of(new Violation(name, "must not be null"));
+        }
         return validator.validate(input).stream()
                 .map(v -> new Violation(name + "." + v.getPropertyPath(), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))

@@ -51,8 +51,8 @@ public final class InvitationsService implements Invitations {
 
     @Override
     public Membership accept(UserPrincipal invitee, String token) {
-        Check.notNull("invitee", invitee);
-        SecretHash hash = tokenHash(token);
+        Check.nulls("invitee", invitee).add("token", tokenProblem(token)).throwIfAny();
+        SecretHash hash = Secrets.sha256(token);
         return kernel.storage.write(tx -> {
             Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
             InvitationId id = found.id();
@@ -91,8 +91,12 @@ public final class InvitationsService implements Invitations {
     }
 
     private static SecretHash tokenHash(String token) {
-        Check.single("token", Check.identifierProblem(token, MAX_TOKEN_LENGTH));
+        Check.single("token", tokenProblem(token));
         return Secrets.sha256(token);
+    }
+
+    private static Optional<String> tokenProblem(String token) {
+        return Check.identifierProblem(token, MAX_TOKEN_LENGTH);
     }
 
     private static NotFoundException unknownToken() {

@@ -12,6 +12,7 @@ import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.AccessFacts;
+import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.spi.ReadTransaction;
@@ -66,8 +67,12 @@ public final class Kernel {
         return tx.lockAccount(id).orElseThrow(Kernel::notFound);
     }
 
+    /**
+     * NOT_FOUND with exactly the message the policy gives a principal who may not see an account,
+     * so that an unknown id and a hidden account cannot be told apart, not even by the message (R9).
+     */
     static NotFoundException notFound() {
-        return new NotFoundException("No such account.");
+        return new NotFoundException(DenialCode.NOT_FOUND.defaultMessage());
     }
 
     /** The facts for deciding; counts the admins only if {@code withAdminCount}. */

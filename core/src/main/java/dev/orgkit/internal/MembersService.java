@@ -41,9 +41,9 @@ public final class MembersService implements Members {
 
     @Override
     public Invitation invite(UserPrincipal admin, AccountId organizationId, String email, Role role) {
-        Check.notNull("admin", admin, "organizationId", organizationId);
-        new Check().add("email", EmailAddress.problem(email)).add("role", role == null
-                ? Optional.of("must not be null") : Optional.empty()).throwIfAny();
+        Check.nulls("admin", admin, "organizationId", organizationId, "role", role)
+                .add("email", EmailAddress.problem(email))
+                .throwIfAny();
         EmailAddress invitee = EmailAddress.of(email);
         InvitationMailing.Minted minted = kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
@@ -109,8 +109,9 @@ public final class MembersService implements Members {
 
     @Override
     public void remove(UserPrincipal admin, AccountId organizationId, UserId memberId, String typedEmail) {
-        Check.notNull("admin", admin, "organizationId", organizationId, "memberId", memberId);
-        Check.single("typedEmail", Check.textProblem(typedEmail, OrganizationsService.MAX_TYPED));
+        Check.nulls("admin", admin, "organizationId", organizationId, "memberId", memberId)
+                .add("typedEmail", Check.textProblem(typedEmail, OrganizationsService.MAX_TYPED))
+                .throwIfAny();
         kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.REMOVE_MEMBER);

@@ -36,8 +36,7 @@ public final class OrganizationsService implements Organizations {
 
     @Override
     public Organization create(UserPrincipal creator, NewOrganization form) {
-        Check.notNull("creator", creator);
-        kernel.validator.validate("form", form);
+        Check.nulls("creator", creator).addAll(kernel.validator.violations("form", form)).throwIfAny();
         return kernel.storage.write(tx -> {
             Instant now = kernel.now();
             var organization = new Organization(AccountId.of(kernel.secrets.newId("org")),
@@ -69,8 +68,9 @@ public final class OrganizationsService implements Organizations {
 
     @Override
     public Organization updateProfile(UserPrincipal admin, AccountId organizationId, ProfileUpdate update) {
-        Check.notNull("admin", admin, "organizationId", organizationId);
-        kernel.validator.validate("update", update);
+        Check.nulls("admin", admin, "organizationId", organizationId)
+                .addAll(kernel.validator.violations("update", update))
+                .throwIfAny();
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.EDIT_PROFILE);
@@ -109,8 +109,9 @@ public final class OrganizationsService implements Organizations {
 
     @Override
     public void leave(UserPrincipal member, AccountId organizationId, String typedAccountName) {
-        Check.notNull("member", member, "organizationId", organizationId);
-        Check.single("typedAccountName", Check.textProblem(typedAccountName, MAX_TYPED));
+        Check.nulls("member", member, "organizationId", organizationId)
+                .add("typedAccountName", Check.textProblem(typedAccountName, MAX_TYPED))
+                .throwIfAny();
         kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, member, account, Permission.LEAVE);

@@ -29,6 +29,10 @@ public interface Invitations {
      */
     Membership accept(UserPrincipal invitee, String token);
 
-    /** A page of the organization's pending, unexpired invitations, for its admins (R2). */
+    /**
+     * A page of the organization's pending invitations, ordered by id, for its admins (R2). One whose
+     * time ran out is listed with status {@link InvitationStatus#EXPIRED} until a new invitation of
+     * the same address replaces it.
+     */
     Page<Invitation> pending(Principal principal, AccountId organizationId, PageRequest page);
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * What differs between the databases orgkit supports; everything else is plain SQL shared by all.
@@ -75,7 +76,7 @@ interface Dialect {
      * Takes the lock that makes migrations of this schema run one at a time, across JVMs, and
      * returns what releases it. {@code connection} is the one the migrations run on.
      */
-    MigrationLock lockMigrations(javax.sql.DataSource dataSource, Connection connection) throws SQLException;
+    MigrationLock lockMigrations(DataSource dataSource, Connection connection) throws SQLException;
 
     /** Releases a migration lock. */
     @FunctionalInterface

@@ -1,8 +1,8 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.InvalidInputException;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.StorageException;
-import dev.orgkit.internal.Check;
 import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
@@ -12,8 +12,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
@@ -63,6 +69,8 @@ public final class JdbcStorage implements Storage {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final @Nullable ApiKeyCache cache;
+    /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
+    private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
     private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable ApiKeyCache cache) {
         this.dataSource = dataSource;
@@ -87,15 +95,17 @@ public final class JdbcStorage implements Storage {
 
     /** {@link #withApiKeyCache(int, Duration)} with a ticker that tests move. */
     JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive, LongSupplier nanoTime) {
-        var check = new Check();
+        List<InvalidInputException.Violation> violations = new ArrayList<>();
         if (maxEntries < 1 || maxEntries > MAX_CACHE_ENTRIES) {
-            check.add("maxEntries", "must be from 1 to " + MAX_CACHE_ENTRIES);
+            violations.add(new InvalidInputException.Violation("maxEntries", "must be from 1 to " + MAX_CACHE_ENTRIES));
         }
         if (timeToLive == null || timeToLive.isNegative() || timeToLive.isZero()
                 || timeToLive.compareTo(MAX_CACHE_TIME_TO_LIVE) > 0) {
-            check.add("timeToLive", "must be more than zero and at most 5 minutes");
+            violations.add(new InvalidInputException.Violation("timeToLive", "must be more than zero and at most 5 minutes"));
         }
-        check.throwIfAny();
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         return new JdbcStorage(dataSource, dialect, new ApiKeyCache(maxEntries, timeToLive, nanoTime));
     }
 
@@ -104,8 +114,10 @@ public final class JdbcStorage implements Storage {
      * Flyway ran {@code classpath:db/orgkit/<dialect>}). Opens one connection to detect the dialect.
      */
     public static JdbcStorage create(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
-        return new JdbcStorage(dataSource, detect(dataSource));
+        requireArgument("dataSource", dataSource);
+        Dialect dialect = detect(dataSource);
+        requireSchema(dataSource, dialect);
+        return new JdbcStorage(dataSource, dialect);
     }
 
     /**
@@ -114,10 +126,28 @@ public final class JdbcStorage implements Storage {
      * a database lock, each at most once, recorded in {@code orgkit_schema_history}.
      */
     public static JdbcStorage migrate(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
+        requireArgument("dataSource", dataSource);
         Dialect dialect = detect(dataSource);
         Migrations.apply(dataSource, dialect);
         return new JdbcStorage(dataSource, dialect);
+    }
+
+    /** Fails at start, not at the first command, when the schema is missing. */
+    private static void requireSchema(DataSource dataSource, Dialect dialect) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT account_id FROM orgkit_accounts WHERE 1 = 0").close();
+        } catch (SQLException e) {
+            throw new StorageException("the orgkit schema is missing or unreachable (SQLState " + e.getSQLState()
+                    + "): use JdbcStorage.migrate, or have your Flyway run classpath:" + Migrations.ROOT
+                    + dialect.name(), e);
+        }
+    }
+
+    private static void requireArgument(String name, @Nullable Object value) {
+        if (value == null) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Violation(name, "must not be null")));
+        }
     }
 
     private static Dialect detect(DataSource dataSource) {
@@ -141,7 +171,7 @@ public final class JdbcStorage implements Storage {
      */
     @Override
     public Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
-        Check.notNull("hash", hash);
+        requireArgument("hash", hash);
         if (cache == null) {
             return lookUp(hash);
         }
@@ -176,13 +206,13 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(true, work);
     }
 
     @Override
     public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(false, work);
     }
 
@@ -198,9 +228,7 @@ public final class JdbcStorage implements Storage {
         boolean restoreAutoCommit = false;
         boolean restoreReadOnly = false;
         try {
-            if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
+            useReadCommitted(connection);
             if (connection.isReadOnly() != readOnly) {
                 connection.setReadOnly(readOnly);
                 restoreReadOnly = true;
@@ -232,6 +260,24 @@ public final class JdbcStorage implements Storage {
                 // After the commit (or the rollback): lookups from now on read what the database holds.
                 cache.invalidateAll();
             }
+        }
+    }
+
+    /**
+     * Puts the connection in READ COMMITTED. Asking a driver for the isolation can cost a round trip
+     * (PostgreSQL's does), so a physical connection found at READ COMMITTED is remembered and not
+     * asked again; one that had to be set is asked again next time, since pools such as HikariCP
+     * reset what a borrower changed.
+     */
+    private void useReadCommitted(Connection connection) throws SQLException {
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        if (readCommitted.containsKey(physical)) {
+            return;
+        }
+        if (connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
+            readCommitted.put(physical, Boolean.TRUE);
+        } else {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
     }
 

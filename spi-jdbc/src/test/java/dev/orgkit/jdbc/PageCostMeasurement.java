@@ -56,7 +56,7 @@ class PageCostMeasurement {
     }
 
     private static void measure(TestDatabase database) throws SQLException {
-        DataSource pool = database.pool(4);
+        DataSource pool = database.recommendedPool(4);
         JdbcStorage storage = JdbcStorage.migrate(pool);
         try (Connection connection = pool.getConnection()) {
             TestDatabase.insertOrganization(connection, "org_small", 100);

@@ -91,9 +91,21 @@ final class TestDatabase implements AutoCloseable {
         return "orgkit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
     }
 
-    /** A new pool of {@code size} connections to this database, closed with it. */
+    /** A new pool of {@code size} connections to this database with the driver's defaults, closed with it. */
     DataSource pool(int size) {
+        return pool(size, false);
+    }
+
+    /** A new pool configured as the README recommends: READ COMMITTED on every connection. */
+    DataSource recommendedPool(int size) {
+        return pool(size, true);
+    }
+
+    private DataSource pool(int size, boolean readCommitted) {
         var config = new HikariConfig();
+        if (readCommitted) {
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        }
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
@@ -166,6 +178,20 @@ final class TestDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run `" + sql + "` on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on a transaction that may throw {@link SQLException}, for tests that also use JDBC directly. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(dev.orgkit.spi.ReadTransaction tx) throws SQLException;
+
+        default T unchecked(dev.orgkit.spi.ReadTransaction tx) {
+            try {
+                return apply(tx);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

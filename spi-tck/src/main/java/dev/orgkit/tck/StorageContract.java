@@ -13,14 +13,63 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>Each part of the contract is a nested class that runs on the storage this class makes.
+ * <p>Each part of the contract is a nested class that runs on the storage this class makes. The
+ * randomized parts print their seed; replay a failure with {@code -Dorgkit.seed=<seed>}. A storage
+ * with slow transactions may lower {@link #concurrencyRounds()}, {@link #statefulSequences()} and
+ * {@link #statefulSteps()}.
  *
  * @since 0.1.0
  */
 public abstract class StorageContract {
 
-    /** A new, empty storage for one test. */
+    /**
+     * A new, empty storage. Called once per test, and again for every sequence (and shrinking
+     * replay) of the stateful test: each call must give a storage with no state at all.
+     */
     protected abstract Storage newStorage();
+
+    /**
+     * How many rounds each race of {@link ConcurrencyContract} runs; a storage with slow
+     * transactions (a database) may return less. Default: {@code -Dorgkit.concurrency.rounds} or
+     * {@value ConcurrencyContract#DEFAULT_ROUNDS}.
+     */
+    protected int concurrencyRounds() {
+        return ConcurrencyContract.configuredRounds();
+    }
+
+    /**
+     * How many random sequences {@link StatefulContract} runs; a database storage may return less.
+     * Default: {@code -Dorgkit.stateful.sequences} or {@value StatefulContract#DEFAULT_SEQUENCES}.
+     */
+    protected int statefulSequences() {
+        return StatefulContract.configuredSequences();
+    }
+
+    /**
+     * How many commands each sequence of {@link StatefulContract} has. Default:
+     * {@code -Dorgkit.stateful.steps} or {@value StatefulContract#DEFAULT_STEPS}.
+     */
+    protected int statefulSteps() {
+        return StatefulContract.configuredSteps();
+    }
+
+    /** Accounts: the personal account, the overview, and the active account. */
+    @Nested
+    class Accounts extends AccountsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Organizations: create, get, edit the profile, leave. */
+    @Nested
+    class Organizations extends OrganizationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 
     /** Members: inviting, joining, listing, promoting and removing. */
     @Nested
@@ -28,6 +77,66 @@ public abstract class StorageContract {
         @Override
         protected Storage newStorage() {
             return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Invitations: preview, accept, the pending list, the token's secrecy. */
+    @Nested
+    class Invitations extends InvitationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** The rules R1 to R12, one test each, with the policy engine agreeing. */
+    @Nested
+    class Rules extends RulesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Every input validated, every violation listed, nothing written. */
+    @Nested
+    class Validation extends ValidationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Rules that hold under real concurrent threads. */
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+
+        @Override
+        protected int rounds() {
+            return concurrencyRounds();
+        }
+    }
+
+    /** Invariants after every step of long seeded random command sequences. */
+    @Nested
+    class Stateful extends StatefulContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+
+        @Override
+        protected int sequences() {
+            return statefulSequences();
+        }
+
+        @Override
+        protected int steps() {
+            return statefulSteps();
         }
     }
 
