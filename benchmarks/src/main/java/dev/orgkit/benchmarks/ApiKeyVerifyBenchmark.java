@@ -9,6 +9,10 @@ import dev.orgkit.spi.SecretHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -46,6 +50,7 @@ public class ApiKeyVerifyBenchmark {
         MessageDigest sha256;
         String secret;
 
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() throws NoSuchAlgorithmException {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -71,6 +76,7 @@ public class ApiKeyVerifyBenchmark {
         String secret;
         String malformed;
 
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() {
             Fixtures.Keyed keyed = Fixtures.keyed(InMemoryStorage.create());
@@ -80,6 +86,7 @@ public class ApiKeyVerifyBenchmark {
             malformed = secret.substring(0, secret.length() - 1) + (last == 'a' ? 'b' : 'a');
         }
 
+        /** Closes what the state opened. */
         @TearDown
         public void tearDown() {
             kit.close();
@@ -104,11 +111,13 @@ public class ApiKeyVerifyBenchmark {
     /** H2 in memory, no cache: one query per verification, in-process. */
     @State(Scope.Benchmark)
     public static class H2 extends OnJdbc {
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() {
             start(Databases.h2(), false);
         }
 
+        /** Closes what the state opened. */
         @TearDown
         public void tearDown() {
             kit.close();
@@ -119,11 +128,13 @@ public class ApiKeyVerifyBenchmark {
     /** H2 in memory, with the verification cache. */
     @State(Scope.Benchmark)
     public static class H2Cached extends OnJdbc {
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() {
             start(Databases.h2(), true);
         }
 
+        /** Closes what the state opened. */
         @TearDown
         public void tearDown() {
             kit.close();
@@ -134,11 +145,13 @@ public class ApiKeyVerifyBenchmark {
     /** PostgreSQL over TCP, no cache: one indexed query, one round trip, per verification. */
     @State(Scope.Benchmark)
     public static class Postgres extends OnJdbc {
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() {
             start(Databases.postgres(), false);
         }
 
+        /** Closes what the state opened. */
         @TearDown
         public void tearDown() {
             kit.close();
@@ -149,11 +162,13 @@ public class ApiKeyVerifyBenchmark {
     /** PostgreSQL, with the verification cache. */
     @State(Scope.Benchmark)
     public static class PostgresCached extends OnJdbc {
+        /** Builds the state before the measurements. */
         @Setup
         public void setUp() {
             start(Databases.postgres(), true);
         }
 
+        /** Closes what the state opened. */
         @TearDown
         public void tearDown() {
             kit.close();
@@ -205,6 +220,20 @@ public class ApiKeyVerifyBenchmark {
     @Benchmark
     public KeyVerification verifyPostgres(Postgres state) {
         return state.kit.apiKeys().verify(state.secret);
+    }
+
+    /**
+     * One round trip to PostgreSQL ({@code SELECT 1} on a pooled connection): what an uncached
+     * verification cannot go below, next to which {@link #verifyPostgres} shows its one query.
+     */
+    @Benchmark
+    public int roundTripPostgres(Postgres state) throws SQLException {
+        try (Connection connection = state.pool.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT 1");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     /** {@code verify} on PostgreSQL with a warm cache. */

@@ -166,11 +166,17 @@ public final class ApiKeysService implements ApiKeys {
             return KeyVerification.of(KeyVerification.Code.REVOKED);
         }
         long now = kernel.clock.millis();
-        if (key.expiresAt().isPresent() && key.expiresAt().get().toEpochMilli() <= now) {
+        if (key.expiresAt().isPresent() && hasPassed(key.expiresAt().get(), now)) {
             return KeyVerification.of(KeyVerification.Code.EXPIRED);
         }
         usage.record(key.accountId(), key.id(), now);
         return KeyVerification.valid(key);
+    }
+
+    /** Whether {@code moment} is at or before {@code nowMillis}, exactly, without making an Instant of now. */
+    private static boolean hasPassed(Instant moment, long nowMillis) {
+        long millis = moment.toEpochMilli();
+        return nowMillis > millis || nowMillis == millis && moment.getNano() % 1_000_000 == 0;
     }
 
     @Override
