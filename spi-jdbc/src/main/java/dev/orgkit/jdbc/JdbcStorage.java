@@ -49,12 +49,14 @@ public final class JdbcStorage implements Storage {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final JdbcTransaction.Pages pages;
     /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
     private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.pages = JdbcTransaction.Pages.of(dialect);
     }
 
     /**
@@ -144,7 +146,7 @@ public final class JdbcStorage implements Storage {
                 connection.setAutoCommit(false);
                 restoreAutoCommit = true;
             }
-            T result = work.apply(new JdbcTransaction(new Sql(connection, dialect), !readOnly));
+            T result = work.apply(new JdbcTransaction(new Sql(connection, dialect), pages, !readOnly));
             connection.commit();
             return result;
         } catch (OrgKitException e) {

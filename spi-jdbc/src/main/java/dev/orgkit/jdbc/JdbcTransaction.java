@@ -45,11 +45,13 @@ final class JdbcTransaction implements WriteTransaction {
 
     private final Sql sql;
     private final Dialect dialect;
+    private final Pages pages;
     private final boolean writable;
 
-    JdbcTransaction(Sql sql, boolean writable) {
+    JdbcTransaction(Sql sql, Pages pages, boolean writable) {
         this.sql = sql;
         this.dialect = sql.dialect();
+        this.pages = pages;
         this.writable = writable;
     }
 
@@ -85,21 +87,45 @@ final class JdbcTransaction implements WriteTransaction {
                 row -> Boolean.TRUE, organizationId.value(), email.value()).isPresent();
     }
 
-    /** The first page of an organization's members: a range scan of the primary key. */
-    static final String MEMBERS_FIRST_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
-            FROM orgkit_memberships WHERE account_id = ?
-            ORDER BY user_id LIMIT ?""";
-    /** A following page of an organization's members, after a user id: a range scan of the primary key. */
-    static final String MEMBERS_NEXT_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
-            FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
-            ORDER BY user_id LIMIT ?""";
+    /**
+     * The keyset page queries, built once per dialect: each pages through an index that leads with
+     * the account id, and orders as the dialect needs to read that index in order without sorting.
+     */
+    record Pages(String membersFirst, String membersNext, String pendingFirst, String pendingNext,
+            String auditFirst, String auditNext) {
+
+        static Pages of(Dialect dialect) {
+            String members = dialect.keysetOrder("account_id", "user_id");
+            String pending = dialect.keysetOrder("account_id, status", "invitation_id");
+            String audit = dialect.keysetOrder("account_id DESC", "event_id DESC");
+            return new Pages(
+                    ("SELECT " + MEMBERSHIP_COLUMNS + """
+                    FROM orgkit_memberships WHERE account_id = ?
+                    ORDER BY %s LIMIT ?""").formatted(members),
+                    ("SELECT " + MEMBERSHIP_COLUMNS + """
+                    FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
+                    ORDER BY %s LIMIT ?""").formatted(members),
+                    ("SELECT " + INVITATION_COLUMNS + """
+                    FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
+                    ORDER BY %s LIMIT ?""").formatted(pending),
+                    ("SELECT " + INVITATION_COLUMNS + """
+                    FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
+                    ORDER BY %s LIMIT ?""").formatted(pending),
+                    ("SELECT " + AUDIT_COLUMNS + """
+                    FROM orgkit_audit_events WHERE account_id = ?
+                    ORDER BY %s LIMIT ?""").formatted(audit),
+                    ("SELECT " + AUDIT_COLUMNS + """
+                    FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
+                    ORDER BY %s LIMIT ?""").formatted(audit));
+        }
+    }
 
     @Override
     public List<Membership> memberships(AccountId organizationId, Optional<UserId> after, int limit) {
         if (after.isEmpty()) {
-            return sql.list("list members", MEMBERS_FIRST_PAGE, this::membership, organizationId.value(), limit);
+            return sql.list("list members", pages.membersFirst(), this::membership, organizationId.value(), limit);
         }
-        return sql.list("list members", MEMBERS_NEXT_PAGE, this::membership, organizationId.value(),
+        return sql.list("list members", pages.membersNext(), this::membership, organizationId.value(),
                 after.get().value(), limit);
     }
 
@@ -138,25 +164,20 @@ final class JdbcTransaction implements WriteTransaction {
     @Override
     public List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit) {
         if (after.isEmpty()) {
-            return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
-                     FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
-                    ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), limit);
+            return sql.list("list pending invitations", pages.pendingFirst(), this::invitation, organizationId.value(),
+                    limit);
         }
-        return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
-                 FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
-                ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), after.get().value(), limit);
+        return sql.list("list pending invitations", pages.pendingNext(), this::invitation, organizationId.value(),
+                after.get().value(), limit);
     }
 
     @Override
     public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
         if (before.isEmpty()) {
-            return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
-                     FROM orgkit_audit_events WHERE account_id = ?
-                    ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), limit);
+            return sql.list("list audit events", pages.auditFirst(), this::auditEvent, accountId.value(), limit);
         }
-        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
-                 FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
-                ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), before.get(), limit);
+        return sql.list("list audit events", pages.auditNext(), this::auditEvent, accountId.value(), before.get(),
+                limit);
     }
 
     @Override

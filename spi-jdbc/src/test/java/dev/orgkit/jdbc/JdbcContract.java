@@ -325,6 +325,22 @@ abstract class JdbcContract {
         assertThat(storage.read((ReadTransaction tx) -> tx.account(AccountId.of("org_1")))).isEmpty();
     }
 
+    @Test
+    void a_page_of_members_is_read_through_the_primary_key_in_a_large_organization() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            TestDatabase.insertOrganization(connection, "org_big", 20_000);
+            for (int i = 0; i < 20; i++) {
+                TestDatabase.insertOrganization(connection, "org_" + i, 500);
+            }
+            database().analyze(connection);
+            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
+            database().assertRangeScanOfMembershipsPrimaryKey(
+                    database().plan(connection, pages.membersFirst(), "org_big", 51));
+            database().assertRangeScanOfMembershipsPrimaryKey(
+                    database().plan(connection, pages.membersNext(), "org_big", "u-010000", 51));
+        }
+    }
+
     // ---- two JVMs: two kits on two pools ----
 
     @Test

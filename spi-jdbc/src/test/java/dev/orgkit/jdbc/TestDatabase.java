@@ -1,5 +1,6 @@
 package dev.orgkit.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -178,6 +180,49 @@ final class TestDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run `" + sql + "` on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Brings the optimizer's statistics up to date after a bulk insert. */
+    void analyze(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            switch (kind) {
+                case "postgresql" -> statement.execute("ANALYZE");
+                case "mariadb" -> statement.execute("ANALYZE TABLE orgkit_accounts, orgkit_memberships");
+                default -> statement.execute("ANALYZE");
+            }
+        }
+    }
+
+    /** The plan the database chooses for a query with these parameters, as text. */
+    String plan(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = explain.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        plan.append(rows.getMetaData().getColumnLabel(column)).append('=').append(rows.getString(column)).append(' ');
+                    }
+                    plan.append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    /** Fails unless the plan reads the memberships' primary key as a range, in its order (no scan, no sort). */
+    void assertRangeScanOfMembershipsPrimaryKey(String plan) {
+        switch (kind) {
+            case "postgresql" -> assertThat(plan).contains("orgkit_memberships_pk").doesNotContain("Seq Scan")
+                    .doesNotContain("Sort");
+            case "mariadb" -> assertThat(plan).contains("key=PRIMARY").doesNotContain("filesort")
+                    .containsPattern("type=(ref|range) ");
+            default -> assertThat(plan).contains("/* PUBLIC.PRIMARY_KEY_").contains("/* index sorted */")
+                    .doesNotContainIgnoringCase("tableScan");
         }
     }
 
