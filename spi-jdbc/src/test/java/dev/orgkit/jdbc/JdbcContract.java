@@ -341,6 +341,28 @@ abstract class JdbcContract {
         }
     }
 
+    @Test
+    void pending_invitations_and_audit_events_are_read_in_index_order_in_a_large_organization() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            TestDatabase.insertOrganization(connection, "org_big", 1);
+            TestDatabase.insertInvitationsAndEvents(connection, "org_big", 20_000);
+            for (int i = 0; i < 20; i++) {
+                TestDatabase.insertOrganization(connection, "org_" + i, 1);
+                TestDatabase.insertInvitationsAndEvents(connection, "org_" + i, 500);
+            }
+            database().analyze(connection);
+            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
+            database().assertReadsInOrder(database().plan(connection, pages.pendingFirst(), "org_big", 51),
+                    "orgkit_invitations_pk", "orgkit_invitations_pending");
+            database().assertReadsInOrder(database().plan(connection, pages.pendingNext(), "org_big",
+                    "inv_org_big_010000", 51), "orgkit_invitations_pk", "orgkit_invitations_pending");
+            database().assertReadsInOrder(database().plan(connection, pages.auditFirst(), "org_big", 51),
+                    "orgkit_audit_events_pk", null);
+            database().assertReadsInOrder(database().plan(connection, pages.auditNext(), "org_big", "e010000", 51),
+                    "orgkit_audit_events_pk", null);
+        }
+    }
+
     // ---- two JVMs: two kits on two pools ----
 
     @Test

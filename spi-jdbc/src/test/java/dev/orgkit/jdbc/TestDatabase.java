@@ -165,6 +165,44 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Inserts {@code count} invitations of an organization (one in ten still pending) and as many
+     * audit events, directly, in batches.
+     */
+    static void insertInvitationsAndEvents(Connection connection, String organization, int count) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement invitation = connection.prepareStatement("""
+                INSERT INTO orgkit_invitations (account_id, invitation_id, email, role, invited_by, inviter_email,
+                    status, created_at, expires_at, token_hash)
+                VALUES (?, ?, ?, 'MEMBER', 'u-000000', 'a@big.example', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)""");
+                PreparedStatement event = connection.prepareStatement("""
+                        INSERT INTO orgkit_audit_events (account_id, event_id, actor_kind, actor_id, action, target,
+                            details, at)
+                        VALUES (?, ?, 'USER', 'u-000000', 'MEMBER_INVITED', 'x', '', CURRENT_TIMESTAMP)""")) {
+            for (int i = 0; i < count; i++) {
+                String id = String.format("%06d", i);
+                invitation.setString(1, organization);
+                invitation.setString(2, "inv_" + organization + "_" + id);
+                invitation.setString(3, "i" + id + "@big.example");
+                invitation.setString(4, i % 10 == 0 ? "PENDING" : "ACCEPTED");
+                invitation.setString(5, dev.orgkit.internal.Secrets.sha256(organization + id).hex());
+                invitation.addBatch();
+                event.setString(1, organization);
+                event.setString(2, "e" + id);
+                event.addBatch();
+                if (i % 1000 == 999) {
+                    invitation.executeBatch();
+                    event.executeBatch();
+                }
+            }
+            invitation.executeBatch();
+            event.executeBatch();
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     @Override
     public void close() {
         pools.forEach(HikariDataSource::close);
@@ -216,13 +254,21 @@ final class TestDatabase implements AutoCloseable {
 
     /** Fails unless the plan reads the memberships' primary key as a range, in its order (no scan, no sort). */
     void assertRangeScanOfMembershipsPrimaryKey(String plan) {
+        assertReadsInOrder(plan, "orgkit_memberships_pk", null);
+    }
+
+    /**
+     * Fails unless the plan reads one account's range of an index in the index's order: the primary
+     * key named {@code primaryKey}, or the secondary index {@code index} if given. No full scan, no sort.
+     */
+    void assertReadsInOrder(String plan, String primaryKey, String index) {
         switch (kind) {
-            case "postgresql" -> assertThat(plan).contains("orgkit_memberships_pk").doesNotContain("Seq Scan")
-                    .doesNotContain("Sort");
-            case "mariadb" -> assertThat(plan).contains("key=PRIMARY").doesNotContain("filesort")
-                    .containsPattern("type=(ref|range) ");
-            default -> assertThat(plan).contains("/* PUBLIC.PRIMARY_KEY_").contains("/* index sorted */")
-                    .doesNotContainIgnoringCase("tableScan");
+            case "postgresql" -> assertThat(plan).contains(index != null ? index : primaryKey)
+                    .doesNotContain("Seq Scan").doesNotContain("Sort");
+            case "mariadb" -> assertThat(plan).contains("key=" + (index != null ? index : "PRIMARY"))
+                    .doesNotContain("filesort").containsPattern("type=(ref|range) ");
+            default -> assertThat(plan).contains(index != null ? "/* PUBLIC." + index.toUpperCase(java.util.Locale.ROOT)
+                    : "/* PUBLIC.PRIMARY_KEY_").contains("/* index sorted */").doesNotContainIgnoringCase("tableScan");
         }
     }
 
