@@ -14,12 +14,14 @@ import dev.orgkit.member.Role;
 import dev.orgkit.policy.AccessFacts;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,22 +31,25 @@ import java.util.OptionalLong;
  * every command takes (read the facts, enforce a permission, write the audit event).
  */
 public final class Kernel {
-    final Storage storage;
+    /** The host's storage; its write transactions publish their audit events after commit. */
+    final PublishingStorage storage;
     final Clock clock;
     final Secrets secrets;
     final Policy policy;
     final InputValidator validator;
     final Duration invitationTimeToLive;
+    final Duration supportRequestTimeToLive;
 
     /** Wires the kernel; every argument has been validated by the builder. */
     public Kernel(Storage storage, Clock clock, Secrets secrets, Policy policy, InputValidator validator,
-            Duration invitationTimeToLive) {
-        this.storage = storage;
+            Duration invitationTimeToLive, Duration supportRequestTimeToLive, List<EventListener> eventListeners) {
+        this.storage = new PublishingStorage(storage, eventListeners);
         this.clock = clock;
         this.secrets = secrets;
         this.policy = policy;
         this.validator = validator;
         this.invitationTimeToLive = invitationTimeToLive;
+        this.supportRequestTimeToLive = supportRequestTimeToLive;
     }
 
     Instant now() {
@@ -83,11 +88,15 @@ public final class Kernel {
         return facts;
     }
 
-    /** Appends one audit event to the account's trail, in the command's transaction. */
+    /**
+     * Appends one audit event to the account's trail, in the command's transaction; the event
+     * listeners receive it once the transaction commits.
+     */
     void audit(WriteTransaction tx, AccountId accountId, Actor actor, AuditAction action, String target,
             Map<String, String> details) {
         Instant at = now();
-        tx.appendAudit(new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target,
-                details, at));
+        var event = new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target, details, at);
+        tx.appendAudit(event);
+        storage.appended(tx, event);
     }
 }
