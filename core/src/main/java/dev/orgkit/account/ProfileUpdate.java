@@ -26,7 +26,6 @@ public record ProfileUpdate(
         @NotBlank @Size(max = 200) @NoControlCharacters String legalName,
         @ValidEmail String alertingEmail,
         @ValidEmail String invoicingEmail,
-        // Skip: without it Hibernate Validator unwraps the OptionalLong and rejects an empty one.
         @NotNull(payload = Unwrapping.Skip.class) OptionalLong expectedVersion) {
 
     /** An update that applies whatever the current version is. */
