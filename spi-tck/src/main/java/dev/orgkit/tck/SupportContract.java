@@ -13,6 +13,7 @@ import dev.orgkit.OrgKitException;
 import dev.orgkit.Page;
 import dev.orgkit.PageRequest;
 import dev.orgkit.Principal;
+import dev.orgkit.StorageException;
 import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
@@ -319,6 +320,41 @@ public abstract class SupportContract extends ContractFixture {
         assertThatThrownBy(() -> kit.support().approve(agent, filed.id(), "TICKET-1"))
                 .isInstanceOf(NotFoundException.class);
         assertThat(kit.support().get(agent, filed.id()).status()).isEqualTo(SupportRequestStatus.PENDING);
+    }
+
+    @Test
+    void the_storage_itself_refuses_a_second_pending_request_for_the_same_admin_and_action() {
+        SupportRequest first = new SupportRequest(SupportRequestId.of("sr_storage_1"), org.id(),
+                SupportAction.DEMOTE_ADMIN, bob.userId(), ana.userId(), "left", SupportRequestStatus.PENDING, START,
+                START.plus(Duration.ofDays(1)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        SupportRequest second = new SupportRequest(SupportRequestId.of("sr_storage_2"), org.id(),
+                SupportAction.DEMOTE_ADMIN, bob.userId(), ana.userId(), "again", SupportRequestStatus.PENDING, START,
+                START.plus(Duration.ofDays(1)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> storage.write(tx -> {
+            tx.insertSupportRequest(first);
+            tx.insertSupportRequest(second);
+            return null;
+        })).isInstanceOf(StorageException.class);
+
+        Optional<SupportRequest> rolledBack = storage.read(tx -> tx.supportRequest(first.id()));
+        assertThat(rolledBack).isEmpty();
+        storage.write(tx -> {
+            tx.insertSupportRequest(first);
+            return tx.updateSupportRequest(first.decided(SupportRequestStatus.REJECTED, "agent-7", START, "T-1",
+                    Optional.of("no")), SupportRequestStatus.PENDING);
+        });
+        storage.write(tx -> {
+            tx.insertSupportRequest(second);
+            return null;
+        });
+        Optional<SupportRequest> decided = storage.read(tx -> tx.supportRequest(first.id()));
+        assertThat(decided).get()
+                .extracting(SupportRequest::status, SupportRequest::ticket, SupportRequest::why)
+                .containsExactly(SupportRequestStatus.REJECTED, Optional.of("T-1"), Optional.of("no"));
+        Optional<SupportRequest> pending =
+                storage.read(tx -> tx.pendingSupportRequest(org.id(), bob.userId(), SupportAction.DEMOTE_ADMIN));
+        assertThat(pending).contains(second);
     }
 
     // ---- who sees and who decides ----
