@@ -5,7 +5,11 @@ import dev.orgkit.spi.EventListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An {@link EventListener} that keeps every event it hears, in order. Thread-safe. */
+/**
+ * An {@link EventListener} that keeps every event it hears, in order. Thread-safe.
+ *
+ * @since 0.1.0
+ */
 public final class RecordingListener implements EventListener {
     private final List<AuditEvent> heard = new CopyOnWriteArrayList<>();
 

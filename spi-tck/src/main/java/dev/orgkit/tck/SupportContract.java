@@ -515,6 +515,39 @@ public abstract class SupportContract extends ContractFixture {
         }
     }
 
+    /**
+     * Invariant (R6), for concurrent requests: ana and bob are the only admins and each filed a request
+     * that support demote (or remove) the other; two agents approve both at once. One approval must
+     * see the other's change and be refused with LAST_ADMIN.
+     */
+    @Test
+    void two_approvals_racing_never_take_away_both_admins() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                Organization raced = kit.organizations().create(ana, new NewOrganization("Pair" + round,
+                        "Pair SAS", "alerts@pair.example", "billing@pair.example"));
+                join(raced, bob, Role.ADMIN);
+                SupportAction action = round % 2 == 0 ? SupportAction.DEMOTE_ADMIN : SupportAction.REMOVE_ADMIN;
+                SupportRequest anaOut = kit.support().request(bob, raced.id(), action, ana.userId(), "swap");
+                SupportRequest bobOut = kit.support().request(ana, raced.id(), action, bob.userId(), "swap");
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<String> first = threads.submit(attempt(start, "ana-out",
+                        () -> kit.support().approve(agent, anaOut.id(), "RACE-1")));
+                Future<String> second = threads.submit(attempt(start, "bob-out",
+                        () -> kit.support().approve(Principal.support("agent-8"), bobOut.id(), "RACE-2")));
+                List<String> outcomes = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+
+                assertThat(adminsOf(raced.id())).as("admins after round %d: %s", round, outcomes).isEqualTo(1);
+                assertThat(outcomes).as("round %d", round).filteredOn(o -> o.endsWith(":ok")).hasSize(1);
+                assertThat(outcomes).as("round %d", round).filteredOn(o -> !o.endsWith(":ok"))
+                        .allMatch(o -> o.endsWith(":" + DenialCode.LAST_ADMIN), "refused with LAST_ADMIN");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static Callable<String> attempt(CyclicBarrier start, String name, Runnable command) {
         return () -> {
             start.await(30, TimeUnit.SECONDS);
