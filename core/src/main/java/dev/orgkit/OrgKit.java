@@ -14,16 +14,21 @@ import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.OrganizationsService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
+import dev.orgkit.internal.SupportService;
 import dev.orgkit.invitation.Invitations;
 import dev.orgkit.member.Members;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.policy.PolicyEngine;
+import dev.orgkit.support.Support;
+import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.Mailer;
 import dev.orgkit.spi.Storage;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +54,12 @@ public final class OrgKit implements AutoCloseable {
     private final Invitations invitations;
     private final AuditTrail audit;
     private final PolicyEngine policy;
+    private final Support support;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
         var kernel = new Kernel(storage, builder.clock, new Secrets(builder.random), builder.policy, validator,
-                builder.invitationTimeToLive);
+                builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
         var mailing = new InvitationMailing(mailer, builder.invitationLink);
         this.accounts = new AccountsService(kernel);
         this.organizations = new OrganizationsService(kernel);
@@ -61,6 +67,7 @@ public final class OrgKit implements AutoCloseable {
         this.invitations = new InvitationsService(kernel);
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
+        this.support = new SupportService(kernel);
     }
 
     /** A builder; {@link Builder#storage} and {@link Builder#mailer} are required. */
@@ -98,6 +105,11 @@ public final class OrgKit implements AutoCloseable {
         return policy;
     }
 
+    /** Support requests (admins file, agents approve or reject) and support agents' direct actions. */
+    public Support support() {
+        return support;
+    }
+
     /** Releases the validator's resources. The storage is the host's and stays open. */
     @Override
     public void close() {
@@ -114,6 +126,10 @@ public final class OrgKit implements AutoCloseable {
         public static final Duration DEFAULT_INVITATION_TTL = Duration.ofDays(7);
         /** The longest time an invitation link may work. */
         public static final Duration MAX_INVITATION_TTL = Duration.ofDays(30);
+        /** The default time a support request waits for a decision before it expires. */
+        public static final Duration DEFAULT_SUPPORT_REQUEST_TTL = Duration.ofDays(14);
+        /** The longest time a support request may wait for a decision. */
+        public static final Duration MAX_SUPPORT_REQUEST_TTL = Duration.ofDays(90);
 
         private @Nullable Storage storage;
         private @Nullable Mailer mailer;
@@ -122,6 +138,8 @@ public final class OrgKit implements AutoCloseable {
         private Function<String, URI> invitationLink = token -> URI.create("/invitations/" + token);
         private Duration invitationTimeToLive = DEFAULT_INVITATION_TTL;
         private Policy policy = Policy.defaults();
+        private Duration supportRequestTimeToLive = DEFAULT_SUPPORT_REQUEST_TTL;
+        private final List<EventListener> eventListeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -179,6 +197,30 @@ public final class OrgKit implements AutoCloseable {
         /** Lets organization members, not only admins, manage API keys (R12); off by default. */
         public Builder membersManageApiKeys(boolean allowed) {
             this.policy = Policy.membersManageApiKeys(allowed);
+            return this;
+        }
+
+        /**
+         * How long a support request waits for a decision before it expires: 14 days by default, at
+         * most 90. An expired request can no longer be approved; the admin may file a new one.
+         */
+        public Builder supportRequestTimeToLive(Duration timeToLive) {
+            Check.notNull("supportRequestTimeToLive", timeToLive);
+            if (timeToLive.isNegative() || timeToLive.isZero() || timeToLive.compareTo(MAX_SUPPORT_REQUEST_TTL) > 0) {
+                new Check().add("supportRequestTimeToLive", "must be more than zero and at most 90 days").throwIfAny();
+            }
+            this.supportRequestTimeToLive = timeToLive;
+            return this;
+        }
+
+        /**
+         * Adds a listener that receives every audit event after its transaction commits; call once
+         * per listener. Listeners are called in the order they were added; one that throws is logged
+         * and affects neither the command nor the others.
+         */
+        public Builder eventListener(EventListener listener) {
+            Check.notNull("eventListener", listener);
+            this.eventListeners.add(listener);
             return this;
         }
 

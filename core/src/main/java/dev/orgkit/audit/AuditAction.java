@@ -21,5 +21,14 @@ public enum AuditAction {
     /** An admin removed a member. */
     MEMBER_REMOVED,
     /** A member left. */
-    MEMBER_LEFT
+    MEMBER_LEFT,
+    /** An admin asked support to demote or remove an admin; details hold the request. */
+    SUPPORT_REQUESTED,
+    /**
+     * A support agent approved a support request and the change was made; details hold the request,
+     * the ticket, and the role before and after (or the removed member's email and role).
+     */
+    SUPPORT_REQUEST_APPROVED,
+    /** A support agent rejected a support request; details hold the request, the ticket and why. */
+    SUPPORT_REQUEST_REJECTED
 }

@@ -6,10 +6,16 @@ import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,4 +76,30 @@ public interface ReadTransaction {
 
     /** The account {@code userId} last switched to. */
     Optional<AccountId> activeAccount(UserId userId);
+
+    /** The support request with this id. */
+    Optional<SupportRequest> supportRequest(SupportRequestId id);
+
+    /**
+     * The request for {@code action} on {@code targetUserId} in the organization whose stored status
+     * is PENDING, expired or not. There is at most one.
+     */
+    Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+            SupportAction action);
+
+    /**
+     * At most {@code limit} support requests of every organization whose status at {@code now} is
+     * {@code status}, ordered by id, starting after {@code after} (exclusive) if given. The status at
+     * {@code now} is the stored one, except that a stored PENDING request whose {@code expiresAt} is
+     * not after {@code now} counts as EXPIRED (and not as PENDING). Requests are returned as stored.
+     */
+    List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now, Optional<SupportRequestId> after,
+            int limit);
+
+    /**
+     * At most {@code limit} audit events of the account that match {@code query}
+     * ({@link AuditQuery#matches}), newest first (by descending id), starting after {@code before}
+     * (exclusive: events with a smaller id) if given.
+     */
+    List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit);
 }

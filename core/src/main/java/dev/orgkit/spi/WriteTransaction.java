@@ -10,6 +10,8 @@ import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestStatus;
 import java.util.Optional;
 
 /**
@@ -71,4 +73,17 @@ public interface WriteTransaction extends ReadTransaction {
 
     /** Remembers the account {@code userId} works in; empty forgets it. */
     void setActiveAccount(UserId userId, Optional<AccountId> accountId);
+
+    /**
+     * Inserts a support request. Ids are unique; at most one request per (organization, target,
+     * action) has the stored status PENDING.
+     */
+    void insertSupportRequest(SupportRequest request);
+
+    /**
+     * Replaces the stored support request with {@code updated} (same id) if its stored status is
+     * still {@code from}: the single conditional update that decides a request at most once.
+     * Returns whether it replaced it.
+     */
+    boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from);
 }

@@ -9,6 +9,7 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
@@ -18,10 +19,17 @@ import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,6 +113,17 @@ public final class InMemoryStorage implements Storage {
         final Map<AccountId, NavigableMap<InvitationId, Invitation>> pendingByAccount = new HashMap<>();
         final Map<AccountId, NavigableMap<String, AuditEvent>> audit = new HashMap<>();
         final Map<UserId, AccountId> active = new HashMap<>();
+        final Map<SupportRequestId, SupportRequest> supportRequests = new HashMap<>();
+        final Map<SupportRequestStatus, NavigableMap<SupportRequestId, SupportRequest>> supportByStatus =
+                new EnumMap<>(SupportRequestStatus.class);
+        final Map<PendingKey, SupportRequestId> pendingSupport = new HashMap<>();
+    }
+
+    /** What at most one stored PENDING support request has. */
+    private record PendingKey(AccountId organizationId, UserId targetUserId, SupportAction action) {
+        static PendingKey of(SupportRequest request) {
+            return new PendingKey(request.organizationId(), request.targetUserId(), request.action());
+        }
     }
 
     /** One transaction's view; {@code undo} is null for read transactions. */
@@ -240,13 +260,61 @@ public final class InMemoryStorage implements Storage {
             return Optional.ofNullable(s.active.get(userId));
         }
 
+        @Override
+        public Optional<SupportRequest> supportRequest(SupportRequestId id) {
+            return Optional.ofNullable(s.supportRequests.get(id));
+        }
+
+        @Override
+        public Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+                SupportAction action) {
+            return Optional.ofNullable(s.pendingSupport.get(new PendingKey(organizationId, targetUserId, action)))
+                    .map(s.supportRequests::get);
+        }
+
+        @Override
+        public List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now,
+                Optional<SupportRequestId> after, int limit) {
+            List<SupportRequest> found = new ArrayList<>();
+            if (status == SupportRequestStatus.EXPIRED) {
+                found.addAll(first(stored(SupportRequestStatus.EXPIRED, after), limit));
+                found.addAll(first(stored(SupportRequestStatus.PENDING, after), limit, r -> r.isExpiredAt(now)));
+                found.sort(Comparator.comparing(SupportRequest::id));
+                return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+            }
+            if (status == SupportRequestStatus.PENDING) {
+                return first(stored(status, after), limit, r -> !r.isExpiredAt(now));
+            }
+            return first(stored(status, after), limit);
+        }
+
+        private NavigableMap<SupportRequestId, SupportRequest> stored(SupportRequestStatus status,
+                Optional<SupportRequestId> after) {
+            NavigableMap<SupportRequestId, SupportRequest> all =
+                    s.supportByStatus.getOrDefault(status, Collections.emptyNavigableMap());
+            return after.map(key -> all.tailMap(key, false)).orElse(all);
+        }
+
+        @Override
+        public List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
+            NavigableMap<String, AuditEvent> all =
+                    s.audit.getOrDefault(accountId, Collections.emptyNavigableMap()).descendingMap();
+            return first(before.map(key -> all.tailMap(key, false)).orElse(all), limit, query::matches);
+        }
+
         private static <V> List<V> first(NavigableMap<?, V> map, int limit) {
+            return first(map, limit, value -> true);
+        }
+
+        private static <V> List<V> first(NavigableMap<?, V> map, int limit, Predicate<V> keep) {
             List<V> page = new ArrayList<>(Math.min(limit, map.size()));
             for (V value : map.values()) {
                 if (page.size() == limit) {
                     break;
                 }
-                page.add(value);
+                if (keep.test(value)) {
+                    page.add(value);
+                }
             }
             return page;
         }
@@ -373,6 +441,48 @@ public final class InMemoryStorage implements Storage {
                 throw new StorageException("duplicate audit event id " + event.id());
             }
             put(trail, event.id(), event);
+        }
+
+        @Override
+        public void insertSupportRequest(SupportRequest request) {
+            writable();
+            if (s.supportRequests.containsKey(request.id())) {
+                throw new StorageException("duplicate support request id " + request.id());
+            }
+            if (request.status() == SupportRequestStatus.PENDING && s.pendingSupport.containsKey(PendingKey.of(request))) {
+                throw new StorageException("a pending support request for this target and action already exists");
+            }
+            put(s.supportRequests, request.id(), request);
+            indexSupport(null, request);
+        }
+
+        @Override
+        public boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from) {
+            writable();
+            SupportRequest current = s.supportRequests.get(updated.id());
+            if (current == null || current.status() != from) {
+                return false;
+            }
+            if (updated.status() == SupportRequestStatus.PENDING && from != SupportRequestStatus.PENDING
+                    && s.pendingSupport.containsKey(PendingKey.of(updated))) {
+                throw new StorageException("a pending support request for this target and action already exists");
+            }
+            put(s.supportRequests, updated.id(), updated);
+            indexSupport(current, updated);
+            return true;
+        }
+
+        private void indexSupport(@Nullable SupportRequest previous, SupportRequest request) {
+            if (previous != null) {
+                remove(tree(s.supportByStatus, previous.status()), previous.id());
+                if (previous.status() == SupportRequestStatus.PENDING) {
+                    remove(s.pendingSupport, PendingKey.of(previous));
+                }
+            }
+            put(tree(s.supportByStatus, request.status()), request.id(), request);
+            if (request.status() == SupportRequestStatus.PENDING) {
+                put(s.pendingSupport, PendingKey.of(request), request.id());
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
@@ -17,8 +18,15 @@ import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +49,10 @@ final class JdbcTransaction implements WriteTransaction {
             """;
     private static final String AUDIT_COLUMNS = """
             account_id, event_id, actor_kind, actor_id, actor_ticket, action, target, details, at
+            """;
+    private static final String SUPPORT_COLUMNS = """
+            account_id, request_id, action, target_user_id, requested_by, reason, status, created_at, expires_at,
+            decided_by, decided_at, ticket, why
             """;
 
     private final Sql sql;
@@ -187,6 +199,78 @@ final class JdbcTransaction implements WriteTransaction {
                 row -> AccountId.of(row.getString(1)), userId.value());
     }
 
+    @Override
+    public Optional<SupportRequest> supportRequest(SupportRequestId id) {
+        return sql.first("read a support request", "SELECT " + SUPPORT_COLUMNS + """
+                 FROM orgkit_support_requests WHERE request_id = ?""", this::supportRequest, id.value());
+    }
+
+    @Override
+    public Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+            SupportAction action) {
+        return sql.first("find a pending support request", "SELECT " + SUPPORT_COLUMNS + """
+                 FROM orgkit_support_requests
+                WHERE account_id = ? AND target_user_id = ? AND action = ? AND status = 'PENDING'""",
+                this::supportRequest, organizationId.value(), targetUserId.value(), action.name());
+    }
+
+    @Override
+    public List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now,
+            Optional<SupportRequestId> after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE ");
+        switch (status) {
+            case PENDING -> where.append("status = 'PENDING' AND expires_at > ?");
+            case EXPIRED -> where.append("(status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= ?))");
+            default -> where.append("status = ?");
+        }
+        parameters.add(status == SupportRequestStatus.PENDING || status == SupportRequestStatus.EXPIRED
+                ? now : status.name());
+        after.ifPresent(id -> {
+            where.append(" AND request_id > ?");
+            parameters.add(id.value());
+        });
+        parameters.add(limit);
+        return sql.list("list support requests", "SELECT " + SUPPORT_COLUMNS + " FROM orgkit_support_requests"
+                + where + " ORDER BY request_id LIMIT ?", this::supportRequest, parameters.toArray());
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
+        parameters.add(accountId.value());
+        if (!query.actions().isEmpty()) {
+            List<String> actions = query.actions().stream().map(Enum::name).sorted().toList();
+            where.append(" AND action IN (").append(String.join(", ", Collections.nCopies(actions.size(), "?")))
+                    .append(')');
+            parameters.addAll(actions);
+        }
+        query.actorKind().ifPresent(kind -> {
+            where.append(" AND actor_kind = ?");
+            parameters.add(kind.name());
+        });
+        query.actorId().ifPresent(id -> {
+            where.append(" AND actor_id = ?");
+            parameters.add(id);
+        });
+        query.from().ifPresent(from -> {
+            where.append(" AND at >= ?");
+            parameters.add(from);
+        });
+        query.until().ifPresent(until -> {
+            where.append(" AND at < ?");
+            parameters.add(until);
+        });
+        before.ifPresent(id -> {
+            where.append(" AND event_id < ?");
+            parameters.add(id);
+        });
+        parameters.add(limit);
+        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + " FROM orgkit_audit_events" + where
+                + " ORDER BY event_id DESC LIMIT ?", this::auditEvent, parameters.toArray());
+    }
+
     // ---- writes ----
 
     @Override
@@ -298,6 +382,28 @@ final class JdbcTransaction implements WriteTransaction {
         }
     }
 
+    @Override
+    public void insertSupportRequest(SupportRequest request) {
+        writable();
+        sql.update("insert a support request", "INSERT INTO orgkit_support_requests (" + SUPPORT_COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                request.organizationId().value(), request.id().value(), request.action().name(),
+                request.targetUserId().value(), request.requestedBy().value(), request.reason(),
+                request.status().name(), request.createdAt(), request.expiresAt(), request.decidedBy(),
+                request.decidedAt(), request.ticket(), request.why());
+    }
+
+    @Override
+    public boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from) {
+        writable();
+        return sql.update("decide a support request", """
+                UPDATE orgkit_support_requests
+                SET status = ?, decided_by = ?, decided_at = ?, ticket = ?, why = ?
+                WHERE account_id = ? AND request_id = ? AND status = ?""",
+                updated.status().name(), updated.decidedBy(), updated.decidedAt(), updated.ticket(), updated.why(),
+                updated.organizationId().value(), updated.id().value(), from.name()) == 1;
+    }
+
     private void writable() {
         if (!writable) {
             throw new IllegalStateException("a read transaction cannot write");
@@ -337,5 +443,16 @@ final class JdbcTransaction implements WriteTransaction {
         return new AuditEvent(row.getString("event_id"), AccountId.of(row.getString("account_id")), actor,
                 AuditAction.valueOf(row.getString("action")), row.getString("target"),
                 AuditDetails.decode(row.getString("details")), dialect.getInstant(row, "at"));
+    }
+
+    private SupportRequest supportRequest(ResultSet row) throws SQLException {
+        return new SupportRequest(SupportRequestId.of(row.getString("request_id")),
+                AccountId.of(row.getString("account_id")), SupportAction.valueOf(row.getString("action")),
+                UserId.of(row.getString("target_user_id")), UserId.of(row.getString("requested_by")),
+                row.getString("reason"), SupportRequestStatus.valueOf(row.getString("status")),
+                dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"),
+                Optional.ofNullable(row.getString("decided_by")),
+                row.getObject("decided_at") == null ? Optional.empty() : Optional.of(dialect.getInstant(row, "decided_at")),
+                Optional.ofNullable(row.getString("ticket")), Optional.ofNullable(row.getString("why")));
     }
 }

@@ -94,7 +94,8 @@ final class Sql {
             Object value = parameters[i];
             if (value instanceof Optional<?> optional) {
                 if (optional.isEmpty()) {
-                    statement.setNull(index, Types.VARCHAR);
+                    // Untyped, so that PostgreSQL takes the column's type (a VARCHAR NULL into a timestamp fails).
+                    statement.setNull(index, Types.NULL);
                     continue;
                 }
                 value = optional.get();

@@ -139,4 +139,22 @@ public abstract class StorageContract {
             return statefulSteps();
         }
     }
+
+    /** Support requests, support agents' direct actions, and the approval/leave race. */
+    @Nested
+    class Support extends SupportContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** The audit trail: one event per successful command, none for a rejected one; change events. */
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }
