@@ -58,7 +58,7 @@ public final class OrgKit implements AutoCloseable {
         this.accounts = new AccountsService(kernel);
         this.organizations = new OrganizationsService(kernel);
         this.members = new MembersService(kernel, mailing);
-        this.invitations = new InvitationsService(kernel);
+        this.invitations = new InvitationsService(kernel, mailing);
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
     }

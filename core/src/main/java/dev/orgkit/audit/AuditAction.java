@@ -21,5 +21,11 @@ public enum AuditAction {
     /** An admin removed a member. */
     MEMBER_REMOVED,
     /** A member left. */
-    MEMBER_LEFT
+    MEMBER_LEFT,
+    /** An admin sent an invitation again, with a new link and expiry; the old link stopped working. */
+    INVITATION_RESENT,
+    /** An admin revoked an invitation. */
+    INVITATION_REVOKED,
+    /** The invitee declined an invitation. */
+    INVITATION_DECLINED
 }

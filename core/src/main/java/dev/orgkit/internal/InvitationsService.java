@@ -19,6 +19,7 @@ import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.WriteTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,12 @@ public final class InvitationsService implements Invitations {
     private static final int MAX_TOKEN_LENGTH = 128;
 
     private final Kernel kernel;
+    private final InvitationMailing mailing;
 
-    /** Creates the service. */
-    public InvitationsService(Kernel kernel) {
+    /** Creates the service; resent invitations go out through {@code mailing}. */
+    public InvitationsService(Kernel kernel, InvitationMailing mailing) {
         this.kernel = kernel;
+        this.mailing = mailing;
     }
 
     @Override
@@ -73,6 +76,79 @@ public final class InvitationsService implements Invitations {
                             "role", invitation.role().name()));
             return membership;
         });
+    }
+
+    @Override
+    public void decline(UserPrincipal invitee, String token) {
+        Check.notNull("invitee", invitee);
+        SecretHash hash = tokenHash(token);
+        kernel.storage.write(tx -> {
+            Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
+            Kernel.lock(tx, found.organizationId());
+            Invitation invitation = tx.invitation(found.id()).orElseThrow(InvitationsService::unknownToken);
+            Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), kernel.now()));
+            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
+                throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+            }
+            kernel.audit(tx, invitation.organizationId(), Actor.of(invitee), AuditAction.INVITATION_DECLINED,
+                    invitation.id().value(), Map.of("email", invitation.email().value(),
+                            "role", invitation.role().name()));
+            return null;
+        });
+    }
+
+    @Override
+    public Invitation resend(UserPrincipal admin, InvitationId invitationId) {
+        Check.notNull("admin", admin, "invitationId", invitationId);
+        InvitationMailing.Minted minted = kernel.storage.write(tx -> {
+            Invitation invitation = managed(tx, admin, invitationId);
+            Instant now = kernel.now();
+            Denials.require(Policy.notAlreadyAMember(
+                    tx.hasMemberWithEmail(invitation.organizationId(), invitation.email())));
+            Instant expiresAt = now.plus(kernel.invitationTimeToLive);
+            tx.updateInvitationExpiry(invitationId, expiresAt);
+            String token = kernel.secrets.newToken();
+            tx.replaceInvitationToken(invitationId, Secrets.sha256(token));
+            kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_RESENT,
+                    invitationId.value(), Map.of("email", invitation.email().value(),
+                            "expiresAt", expiresAt.toString()));
+            Account account = Kernel.account(tx, invitation.organizationId());
+            return new InvitationMailing.Minted(invitation.withExpiresAt(expiresAt), account.displayName(), token);
+        });
+        mailing.send(minted);
+        return minted.invitation();
+    }
+
+    @Override
+    public Invitation revoke(UserPrincipal admin, InvitationId invitationId) {
+        Check.notNull("admin", admin, "invitationId", invitationId);
+        return kernel.storage.write(tx -> {
+            Invitation invitation = managed(tx, admin, invitationId);
+            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED)) {
+                throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+            }
+            // Nobody holds a token of this hash: the link that was mailed stops working.
+            tx.replaceInvitationToken(invitationId, Secrets.sha256(kernel.secrets.newToken()));
+            kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_REVOKED,
+                    invitationId.value(), Map.of("email", invitation.email().value(),
+                            "role", invitation.role().name()));
+            return invitation.withStatus(InvitationStatus.REVOKED);
+        });
+    }
+
+    /**
+     * The invitation, read under its organization's lock, after checking that {@code admin} manages
+     * its invitations (R2) and that its stored status is still pending (expired or not).
+     */
+    private Invitation managed(WriteTransaction tx, UserPrincipal admin, InvitationId invitationId) {
+        Invitation found = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        Account account = Kernel.lock(tx, found.organizationId());
+        kernel.require(tx, admin, account, Permission.INVITE_MEMBERS);
+        Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        if (invitation.status() != InvitationStatus.PENDING) {
+            throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+        }
+        return invitation;
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.member.Membership;
 
 /**
- * The invitee's side of invitations (preview, accept) and the admins' list of pending ones.
+ * The invitee's side of invitations (preview, accept, decline) and the admins' side (resend,
+ * revoke, the list of pending ones).
  * Obtain it from {@code kit.invitations()}. Thread-safe.
  *
  * @since 0.1.0
@@ -29,6 +30,33 @@ public interface Invitations {
      */
     Membership accept(UserPrincipal invitee, String token);
 
-    /** A page of the organization's pending, unexpired invitations, for its admins (R2). */
+    /**
+     * Declines the invitation (R8 codes): only while it is pending and unexpired, only by a user
+     * whose verified email is the invited one. The link stops working.
+     */
+    void decline(UserPrincipal invitee, String token);
+
+    /**
+     * Sends the invitation again, for admins (R2): a new expiry (the kit's time to live from now) and
+     * a new link, sent by mail; the old link stops working at once. Works for an invitation that
+     * expired; one that was accepted, declined or revoked is {@code INVITATION_NOT_PENDING}.
+     *
+     * @return the invitation with its new expiry
+     */
+    Invitation resend(UserPrincipal admin, InvitationId invitationId);
+
+    /**
+     * Revokes a pending (or expired) invitation, for admins (R2): its link stops working and no mail
+     * for it goes out any more. One that was accepted, declined or revoked is
+     * {@code INVITATION_NOT_PENDING}.
+     *
+     * @return the revoked invitation
+     */
+    Invitation revoke(UserPrincipal admin, InvitationId invitationId);
+
+    /**
+     * A page of the organization's invitations whose stored status is pending, for its admins (R2);
+     * those whose time ran out show as {@link InvitationStatus#EXPIRED}, so they can be resent.
+     */
     Page<Invitation> pending(Principal principal, AccountId organizationId, PageRequest page);
 }

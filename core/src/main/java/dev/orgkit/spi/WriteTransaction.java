@@ -7,9 +7,11 @@ import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -71,4 +73,17 @@ public interface WriteTransaction extends ReadTransaction {
 
     /** Remembers the account {@code userId} works in; empty forgets it. */
     void setActiveAccount(UserId userId, Optional<AccountId> accountId);
+
+    /**
+     * Replaces the hash of the invitation's token: from now on only the token with this hash finds it
+     * ({@link #invitationByTokenHash}), and the previous one finds nothing. Token hashes are unique.
+     * Does nothing if no invitation has this id.
+     */
+    void replaceInvitationToken(InvitationId id, SecretHash tokenHash);
+
+    /**
+     * Sets the expiry of the invitation (a resend gives it a new one); the status is unchanged. Does
+     * nothing if no invitation has this id.
+     */
+    void updateInvitationExpiry(InvitationId id, Instant expiresAt);
 }

@@ -18,6 +18,7 @@ import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -363,6 +364,32 @@ public final class InMemoryStorage implements Storage {
             put(s.invitations, updated.id(), updated);
             indexPending(updated);
             return true;
+        }
+
+        @Override
+        public void replaceInvitationToken(InvitationId id, SecretHash tokenHash) {
+            writable();
+            SecretHash previous = s.tokenOfInvitation.get(id);
+            if (previous == null || previous.equals(tokenHash)) {
+                return;
+            }
+            if (s.invitationOfToken.containsKey(tokenHash)) {
+                throw new StorageException("duplicate invitation token hash");
+            }
+            remove(s.invitationOfToken, previous);
+            put(s.invitationOfToken, tokenHash, id);
+            put(s.tokenOfInvitation, id, tokenHash);
+        }
+
+        @Override
+        public void updateInvitationExpiry(InvitationId id, Instant expiresAt) {
+            writable();
+            Invitation current = s.invitations.get(id);
+            if (current != null) {
+                Invitation updated = current.withExpiresAt(expiresAt);
+                put(s.invitations, id, updated);
+                indexPending(updated);
+            }
         }
 
         @Override
