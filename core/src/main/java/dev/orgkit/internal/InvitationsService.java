@@ -9,6 +9,7 @@ import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
+import dev.orgkit.delivery.InvitationDelivery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationPreview;
@@ -18,6 +19,7 @@ import dev.orgkit.member.Membership;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
 import java.time.Instant;
@@ -32,12 +34,12 @@ public final class InvitationsService implements Invitations {
     private static final int MAX_TOKEN_LENGTH = 128;
 
     private final Kernel kernel;
-    private final InvitationMailing mailing;
+    private final DeliveryService deliveries;
 
-    /** Creates the service; resent invitations go out through {@code mailing}. */
-    public InvitationsService(Kernel kernel, InvitationMailing mailing) {
+    /** Creates the service; resent invitations go out through {@code deliveries}. */
+    public InvitationsService(Kernel kernel, DeliveryService deliveries) {
         this.kernel = kernel;
-        this.mailing = mailing;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -69,6 +71,7 @@ public final class InvitationsService implements Invitations {
             if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.ACCEPTED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
+            DeliveryService.cancel(tx, id, InvitationStatus.ACCEPTED);
             var membership = new Membership(organizationId, invitee.userId(), invitation.email(), invitation.role(), now);
             tx.insertMembership(membership);
             kernel.audit(tx, organizationId, Actor.of(invitee), AuditAction.INVITATION_ACCEPTED,
@@ -90,6 +93,8 @@ public final class InvitationsService implements Invitations {
             if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
+            // The link now leads to a declined invitation, and no mail for it goes out any more.
+            DeliveryService.cancel(tx, invitation.id(), InvitationStatus.DECLINED);
             kernel.audit(tx, invitation.organizationId(), Actor.of(invitee), AuditAction.INVITATION_DECLINED,
                     invitation.id().value(), Map.of("email", invitation.email().value(),
                             "role", invitation.role().name()));
@@ -100,23 +105,23 @@ public final class InvitationsService implements Invitations {
     @Override
     public Invitation resend(UserPrincipal admin, InvitationId invitationId) {
         Check.notNull("admin", admin, "invitationId", invitationId);
-        InvitationMailing.Minted minted = kernel.storage.write(tx -> {
+        Invitation resent = kernel.storage.write(tx -> {
             Invitation invitation = managed(tx, admin, invitationId);
             Instant now = kernel.now();
             Denials.require(Policy.notAlreadyAMember(
                     tx.hasMemberWithEmail(invitation.organizationId(), invitation.email())));
             Instant expiresAt = now.plus(kernel.invitationTimeToLive);
             tx.updateInvitationExpiry(invitationId, expiresAt);
-            String token = kernel.secrets.newToken();
-            tx.replaceInvitationToken(invitationId, Secrets.sha256(token));
+            Invitation renewed = invitation.withExpiresAt(expiresAt);
+            // Seals the link (the old one stops working now) and starts a new delivery.
+            deliveries.schedule(tx, renewed, now);
             kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_RESENT,
                     invitationId.value(), Map.of("email", invitation.email().value(),
                             "expiresAt", expiresAt.toString()));
-            Account account = Kernel.account(tx, invitation.organizationId());
-            return new InvitationMailing.Minted(invitation.withExpiresAt(expiresAt), account.displayName(), token);
+            return renewed;
         });
-        mailing.send(minted);
-        return minted.invitation();
+        deliveries.dispatchAfterCommit(resent.organizationId(), resent.id());
+        return resent;
     }
 
     @Override
@@ -128,11 +133,24 @@ public final class InvitationsService implements Invitations {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
             // Nobody holds a token of this hash: the link that was mailed stops working.
-            tx.replaceInvitationToken(invitationId, Secrets.sha256(kernel.secrets.newToken()));
+            tx.replaceInvitationToken(invitationId, deliveries.sealedLink());
+            DeliveryService.cancel(tx, invitationId, InvitationStatus.REVOKED);
             kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_REVOKED,
                     invitationId.value(), Map.of("email", invitation.email().value(),
                             "role", invitation.role().name()));
             return invitation.withStatus(InvitationStatus.REVOKED);
+        });
+    }
+
+    @Override
+    public InvitationDelivery delivery(Principal principal, InvitationId invitationId) {
+        Check.notNull("principal", principal, "invitationId", invitationId);
+        return kernel.storage.read(tx -> {
+            Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+            Account account = Kernel.account(tx, invitation.organizationId());
+            kernel.require(tx, principal, account, Permission.INVITE_MEMBERS);
+            return tx.delivery(invitationId).map(DeliveryRecord::view)
+                    .orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
         });
     }
 

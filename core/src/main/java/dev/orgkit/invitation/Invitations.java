@@ -5,6 +5,7 @@ import dev.orgkit.PageRequest;
 import dev.orgkit.Principal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.delivery.InvitationDelivery;
 import dev.orgkit.member.Membership;
 
 /**
@@ -32,7 +33,8 @@ public interface Invitations {
 
     /**
      * Declines the invitation (R8 codes): only while it is pending and unexpired, only by a user
-     * whose verified email is the invited one. The link stops working.
+     * whose verified email is the invited one. The link then leads to a declined invitation
+     * ({@link #preview} shows it) and cannot be accepted.
      */
     void decline(UserPrincipal invitee, String token);
 
@@ -46,13 +48,22 @@ public interface Invitations {
     Invitation resend(UserPrincipal admin, InvitationId invitationId);
 
     /**
-     * Revokes a pending (or expired) invitation, for admins (R2): its link stops working and no mail
-     * for it goes out any more. One that was accepted, declined or revoked is
+     * Revokes a pending (or expired) invitation, for admins (R2): its link leads nowhere any more
+     * (it is unknown, as if it never existed) and no mail for it goes out any more. One that was accepted, declined or revoked is
      * {@code INVITATION_NOT_PENDING}.
      *
      * @return the revoked invitation
      */
     Invitation revoke(UserPrincipal admin, InvitationId invitationId);
+
+    /**
+     * The delivery state of the invitation's mail (sent, failed and retried, given up; attempts and
+     * the last error, with no secret in it), for admins (R2).
+     *
+     * @throws dev.orgkit.NotFoundException if there is no such invitation, or it has no delivery
+     *     record (an invitation stored before orgkit kept them)
+     */
+    InvitationDelivery delivery(Principal principal, InvitationId invitationId);
 
     /**
      * A page of the organization's invitations whose stored status is pending, for its admins (R2);

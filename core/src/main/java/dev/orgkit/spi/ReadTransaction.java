@@ -10,6 +10,7 @@ import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,4 +71,15 @@ public interface ReadTransaction {
 
     /** The account {@code userId} last switched to. */
     Optional<AccountId> activeAccount(UserId userId);
+
+    /** The delivery record of the invitation's mail. */
+    Optional<DeliveryRecord> delivery(InvitationId invitationId);
+
+    /**
+     * At most {@code limit} deliveries a dispatcher may claim at {@code now}
+     * ({@link DeliveryRecord#isClaimableAt}: status PENDING or FAILED, {@code nextAttemptAt} not after
+     * {@code now}, and no claim that holds after {@code now}), earliest {@code nextAttemptAt} first.
+     * A hint only: {@link WriteTransaction#claimDelivery} decides.
+     */
+    List<DeliveryRecord> dueDeliveries(Instant now, int limit);
 }

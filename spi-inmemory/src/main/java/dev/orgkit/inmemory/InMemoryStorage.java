@@ -14,6 +14,7 @@ import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +107,7 @@ public final class InMemoryStorage implements Storage {
         final Map<AccountId, NavigableMap<InvitationId, Invitation>> pendingByAccount = new HashMap<>();
         final Map<AccountId, NavigableMap<String, AuditEvent>> audit = new HashMap<>();
         final Map<UserId, AccountId> active = new HashMap<>();
+        final Map<InvitationId, DeliveryRecord> deliveries = new HashMap<>();
     }
 
     /** One transaction's view; {@code undo} is null for read transactions. */
@@ -239,6 +242,21 @@ public final class InMemoryStorage implements Storage {
         @Override
         public Optional<AccountId> activeAccount(UserId userId) {
             return Optional.ofNullable(s.active.get(userId));
+        }
+
+        @Override
+        public Optional<DeliveryRecord> delivery(InvitationId invitationId) {
+            return Optional.ofNullable(s.deliveries.get(invitationId));
+        }
+
+        @Override
+        public List<DeliveryRecord> dueDeliveries(Instant now, int limit) {
+            return s.deliveries.values().stream()
+                    .filter(delivery -> delivery.isClaimableAt(now))
+                    .sorted(Comparator.comparing(DeliveryRecord::nextAttemptAt)
+                            .thenComparing(DeliveryRecord::invitationId))
+                    .limit(limit)
+                    .toList();
         }
 
         private static <V> List<V> first(NavigableMap<?, V> map, int limit) {
@@ -390,6 +408,34 @@ public final class InMemoryStorage implements Storage {
                 put(s.invitations, id, updated);
                 indexPending(updated);
             }
+        }
+
+        @Override
+        public void putDelivery(DeliveryRecord delivery) {
+            writable();
+            put(s.deliveries, delivery.invitationId(), delivery);
+        }
+
+        @Override
+        public boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(invitationId);
+            if (current == null || !current.isClaimableAt(now)) {
+                return false;
+            }
+            put(s.deliveries, invitationId, current.claimed(claimId, now, claimedUntil));
+            return true;
+        }
+
+        @Override
+        public boolean settleDelivery(DeliveryRecord settled, String claimId) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(settled.invitationId());
+            if (current == null || !current.claimId().equals(Optional.of(claimId))) {
+                return false;
+            }
+            put(s.deliveries, settled.invitationId(), settled);
+            return true;
         }
 
         @Override
