@@ -447,12 +447,16 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
         mailer.failing(false);
         clock.advance(Duration.ofMinutes(1));
 
-        try (BackgroundDispatcher dispatcher = kit.deliveries().startDispatcher(Duration.ofMillis(20))) {
+        BackgroundDispatcher dispatcher = kit.deliveries().startDispatcher(Duration.ofMillis(20));
+        try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (mailer.sent().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+        } finally {
+            dispatcher.close();
         }
+        dispatcher.close();
         assertThat(mailer.sent()).hasSize(1);
         assertThat(kit.invitations().delivery(ana, invitation.id()).status()).isEqualTo(DeliveryStatus.SENT);
 
