@@ -32,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -391,6 +393,33 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
         assertThat(last.acceptLink().toString()).isEqualTo("/invitations/" + last.token());
         assertThat(last.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
         assertThat(last.token()).hasSizeGreaterThanOrEqualTo(43).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void a_resend_while_a_mail_is_on_its_way_makes_that_mails_link_useless() {
+        UserPrincipal ana = user("ana");
+        Organization org = acme(ana);
+        List<String> tokens = new ArrayList<>();
+        var resentMeanwhile = new AtomicBoolean();
+        var self = new AtomicReference<OrgKit>();
+        // The admin resends while the first mail is still with the mailer (after its claim committed).
+        Mailer racing = mail -> {
+            tokens.add(mail.token());
+            if (resentMeanwhile.compareAndSet(false, true)) {
+                self.get().invitations().resend(ana, mail.invitationId());
+            }
+        };
+        OrgKit racingKit = OrgKit.builder().storage(storage).mailer(racing).clock(clock).build();
+        self.set(racingKit);
+
+        Invitation invitation = racingKit.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
+
+        assertThat(tokens).hasSize(2);
+        assertThatThrownBy(() -> racingKit.invitations().preview(tokens.get(0))).isInstanceOf(NotFoundException.class);
+        InvitationDelivery delivery = racingKit.invitations().delivery(ana, invitation.id());
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivery.attempts()).isEqualTo(1);
+        racingKit.invitations().accept(user("bob"), tokens.get(1));
     }
 
     @Test
