@@ -5,6 +5,7 @@ import dev.orgkit.internal.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.valueextraction.Unwrapping;
 import java.util.OptionalLong;
 
 /**
@@ -25,7 +26,7 @@ public record ProfileUpdate(
         @NotBlank @Size(max = 200) @NoControlCharacters String legalName,
         @ValidEmail String alertingEmail,
         @ValidEmail String invoicingEmail,
-        @NotNull OptionalLong expectedVersion) {
+        @NotNull(payload = Unwrapping.Skip.class) OptionalLong expectedVersion) {
 
     /** An update that applies whatever the current version is. */
     public ProfileUpdate(String legalName, String alertingEmail, String invoicingEmail) {

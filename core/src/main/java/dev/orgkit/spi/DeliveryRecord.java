@@ -3,9 +3,9 @@ package dev.orgkit.spi;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.delivery.InvitationDelivery;
-import dev.orgkit.internal.Check;
 import dev.orgkit.invitation.InvitationId;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,9 +38,14 @@ public record DeliveryRecord(
 
     /** Rejects missing parts and a negative attempt count. */
     public DeliveryRecord {
-        Check.notNull("invitationId", invitationId, "organizationId", organizationId, "status", status,
-                "nextAttemptAt", nextAttemptAt, "lastAttemptAt", lastAttemptAt, "lastError", lastError,
-                "claimId", claimId, "claimedUntil", claimedUntil);
+        Objects.requireNonNull(invitationId, "invitationId");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        Objects.requireNonNull(lastAttemptAt, "lastAttemptAt");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(claimId, "claimId");
+        Objects.requireNonNull(claimedUntil, "claimedUntil");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
         }

@@ -1,6 +1,5 @@
 package dev.orgkit.spi;
 
-import dev.orgkit.internal.Check;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +14,7 @@ public record SecretHash(String hex) {
 
     /** Validates the shape. */
     public SecretHash {
-        Check.notNull("hex", hex);
-        if (!HEX.matcher(hex).matches()) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("a SecretHash is 64 lower-case hex digits");
         }
     }

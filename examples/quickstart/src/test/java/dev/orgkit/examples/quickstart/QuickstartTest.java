@@ -1,0 +1,38 @@
+package dev.orgkit.examples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The quickstart tells the guide's story, with each rule answering where the guide says it does. */
+class QuickstartTest {
+
+    @Test
+    void the_story_runs_and_every_refusal_names_its_rule() {
+        var bytes = new ByteArrayOutputStream();
+        new Quickstart(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String story = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(story)
+                .contains("refused: PERSONAL_ACCOUNT_CANNOT_HAVE_MEMBERS")
+                .contains("Bob joined as MEMBER")
+                .contains("refused: ADMIN_CHANGE_REQUIRES_SUPPORT")
+                .contains("File a support request.")
+                .contains("refused: CONFIRMATION_MISMATCH")
+                .contains("members: [ana@example.com ADMIN]")
+                .contains("the UI asks the policy engine: LAST_ADMIN")
+                .contains("refused: LAST_ADMIN")
+                .contains("MEMBER_LEFT")
+                .contains("MEMBER_REMOVED");
+    }
+
+    @Test
+    void the_story_never_prints_an_invitation_token() {
+        var bytes = new ByteArrayOutputStream();
+        new Quickstart(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("/invitations/");
+    }
+}
