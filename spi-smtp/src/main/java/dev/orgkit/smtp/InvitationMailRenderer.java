@@ -8,12 +8,13 @@ import java.util.Locale;
 
 /**
  * Renders an invitation mail as a subject, a plain-text part and an HTML part. Every value that
- * comes from users (organization name, addresses, link) is HTML-escaped in the HTML part. Immutable
- * and thread-safe.
+ * comes from users (organization name, addresses, link) is HTML-escaped in the HTML part. Subclass
+ * it for other wording or languages, escaping every value of the HTML with {@link #escape}; the
+ * mailer refuses a subject with a line break. Immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public final class InvitationMailRenderer {
+public class InvitationMailRenderer {
     private static final DateTimeFormatter EXPIRY =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
