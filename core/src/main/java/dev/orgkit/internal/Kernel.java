@@ -20,6 +20,7 @@ import dev.orgkit.spi.WriteTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -47,8 +48,12 @@ public final class Kernel {
         this.invitationTimeToLive = invitationTimeToLive;
     }
 
+    /**
+     * The kit's clock, to the microsecond: the finest time SQL databases keep, so that what a command
+     * returns equals what any storage reads back later.
+     */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The account, or NOT_FOUND: the same answer for an unknown id and a hidden one (R9). */

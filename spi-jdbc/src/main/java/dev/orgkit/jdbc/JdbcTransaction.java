@@ -1,0 +1,320 @@
+package dev.orgkit.jdbc;
+
+import dev.orgkit.EmailAddress;
+import dev.orgkit.UserId;
+import dev.orgkit.account.Account;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.AccountKind;
+import dev.orgkit.account.Organization;
+import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.audit.Actor;
+import dev.orgkit.audit.AuditAction;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.WriteTransaction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One JDBC transaction: every read and write of the storage SPI as one SQL statement (two for
+ * inserting a personal account), on the connection {@link JdbcStorage} opened for it. Lists are
+ * keyset range scans on the primary key of the account's rows.
+ */
+final class JdbcTransaction implements WriteTransaction {
+    // Each list of columns ends with a line break, so that SQL can follow it directly.
+    private static final String ACCOUNT_COLUMNS = """
+            account_id, kind, owner_id, account_name, legal_name, alerting_email, invoicing_email,
+            created_by, created_at, version
+            """;
+    private static final String MEMBERSHIP_COLUMNS = """
+            account_id, user_id, email, role, joined_at
+            """;
+    private static final String INVITATION_COLUMNS = """
+            account_id, invitation_id, email, role, invited_by, inviter_email, status, created_at, expires_at
+            """;
+    private static final String AUDIT_COLUMNS = """
+            account_id, event_id, actor_kind, actor_id, actor_ticket, action, target, details, at
+            """;
+
+    private final Sql sql;
+    private final Dialect dialect;
+    private final boolean writable;
+
+    JdbcTransaction(Sql sql, boolean writable) {
+        this.sql = sql;
+        this.dialect = sql.dialect();
+        this.writable = writable;
+    }
+
+    // ---- reads ----
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        return sql.first("read an account", "SELECT " + ACCOUNT_COLUMNS + "FROM orgkit_accounts WHERE account_id = ?",
+                this::account, id.value());
+    }
+
+    @Override
+    public Optional<PersonalAccount> personalAccountOf(UserId owner) {
+        Optional<String> id = sql.first("find a personal account", """
+                SELECT account_id FROM orgkit_personal_accounts WHERE owner_id = ?""",
+                row -> row.getString(1), owner.value());
+        return id.flatMap(accountId -> account(AccountId.of(accountId)))
+                .filter(PersonalAccount.class::isInstance)
+                .map(PersonalAccount.class::cast);
+    }
+
+    @Override
+    public Optional<Membership> membership(AccountId organizationId, UserId userId) {
+        return sql.first("read a membership", "SELECT " + MEMBERSHIP_COLUMNS + """
+                 FROM orgkit_memberships WHERE account_id = ? AND user_id = ?""",
+                this::membership, organizationId.value(), userId.value());
+    }
+
+    @Override
+    public boolean hasMemberWithEmail(AccountId organizationId, EmailAddress email) {
+        return sql.first("look up a member by email", """
+                SELECT 1 FROM orgkit_memberships WHERE account_id = ? AND email = ? LIMIT 1""",
+                row -> Boolean.TRUE, organizationId.value(), email.value()).isPresent();
+    }
+
+    /** The first page of an organization's members: a range scan of the primary key. */
+    static final String MEMBERS_FIRST_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
+            FROM orgkit_memberships WHERE account_id = ?
+            ORDER BY user_id LIMIT ?""";
+    /** A following page of an organization's members, after a user id: a range scan of the primary key. */
+    static final String MEMBERS_NEXT_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
+            FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
+            ORDER BY user_id LIMIT ?""";
+
+    @Override
+    public List<Membership> memberships(AccountId organizationId, Optional<UserId> after, int limit) {
+        if (after.isEmpty()) {
+            return sql.list("list members", MEMBERS_FIRST_PAGE, this::membership, organizationId.value(), limit);
+        }
+        return sql.list("list members", MEMBERS_NEXT_PAGE, this::membership, organizationId.value(),
+                after.get().value(), limit);
+    }
+
+    @Override
+    public List<Membership> membershipsOf(UserId userId) {
+        return sql.list("list a user's memberships", "SELECT " + MEMBERSHIP_COLUMNS + """
+                 FROM orgkit_memberships WHERE user_id = ?""", this::membership, userId.value());
+    }
+
+    @Override
+    public long countMembers(AccountId organizationId, Role role) {
+        return sql.first("count members", """
+                SELECT COUNT(*) FROM orgkit_memberships WHERE account_id = ? AND role = ?""",
+                row -> row.getLong(1), organizationId.value(), role.name()).orElse(0L);
+    }
+
+    @Override
+    public Optional<Invitation> invitation(InvitationId id) {
+        return sql.first("read an invitation", "SELECT " + INVITATION_COLUMNS + """
+                 FROM orgkit_invitations WHERE invitation_id = ?""", this::invitation, id.value());
+    }
+
+    @Override
+    public Optional<Invitation> invitationByTokenHash(SecretHash tokenHash) {
+        return sql.first("find an invitation by its token", "SELECT " + INVITATION_COLUMNS + """
+                 FROM orgkit_invitations WHERE token_hash = ?""", this::invitation, tokenHash.hex());
+    }
+
+    @Override
+    public Optional<Invitation> pendingInvitation(AccountId organizationId, EmailAddress email) {
+        return sql.first("find a pending invitation", "SELECT " + INVITATION_COLUMNS + """
+                 FROM orgkit_invitations WHERE account_id = ? AND email = ? AND status = 'PENDING'""",
+                this::invitation, organizationId.value(), email.value());
+    }
+
+    @Override
+    public List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit) {
+        if (after.isEmpty()) {
+            return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
+                     FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
+                    ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), limit);
+        }
+        return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
+                 FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
+                ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), after.get().value(), limit);
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
+        if (before.isEmpty()) {
+            return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
+                     FROM orgkit_audit_events WHERE account_id = ?
+                    ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), limit);
+        }
+        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
+                 FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
+                ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), before.get(), limit);
+    }
+
+    @Override
+    public Optional<AccountId> activeAccount(UserId userId) {
+        return sql.first("read the active account", """
+                SELECT account_id FROM orgkit_active_accounts WHERE user_id = ?""",
+                row -> AccountId.of(row.getString(1)), userId.value());
+    }
+
+    // ---- writes ----
+
+    @Override
+    public Optional<Account> lockAccount(AccountId id) {
+        writable();
+        return sql.first("lock an account", "SELECT " + ACCOUNT_COLUMNS + """
+                 FROM orgkit_accounts WHERE account_id = ? FOR UPDATE""", this::account, id.value());
+    }
+
+    @Override
+    public boolean insertPersonalAccount(PersonalAccount account) {
+        writable();
+        boolean inserted = sql.insertUnlessDuplicate("insert a personal account", """
+                INSERT INTO orgkit_personal_accounts (owner_id, account_id) VALUES (?, ?)""",
+                account.owner().value(), account.id().value());
+        if (inserted) {
+            sql.update("insert a personal account", """
+                    INSERT INTO orgkit_accounts (account_id, kind, owner_id, created_at, version)
+                    VALUES (?, 'PERSONAL', ?, ?, 1)""", account.id().value(), account.owner().value(), account.createdAt());
+        }
+        return inserted;
+    }
+
+    @Override
+    public void insertOrganization(Organization organization) {
+        writable();
+        sql.update("insert an organization", """
+                INSERT INTO orgkit_accounts (account_id, kind, account_name, legal_name, alerting_email,
+                    invoicing_email, created_by, created_at, version)
+                VALUES (?, 'ORGANIZATION', ?, ?, ?, ?, ?, ?, ?)""",
+                organization.id().value(), organization.accountName(), organization.legalName(),
+                organization.alertingEmail().value(), organization.invoicingEmail().value(),
+                organization.createdBy().value(), organization.createdAt(), organization.version());
+    }
+
+    @Override
+    public boolean updateOrganization(Organization updated, long expectedVersion) {
+        writable();
+        return sql.update("update an organization", """
+                UPDATE orgkit_accounts
+                SET legal_name = ?, alerting_email = ?, invoicing_email = ?, version = ?
+                WHERE account_id = ? AND kind = 'ORGANIZATION' AND version = ?""",
+                updated.legalName(), updated.alertingEmail().value(), updated.invoicingEmail().value(),
+                updated.version(), updated.id().value(), expectedVersion) == 1;
+    }
+
+    @Override
+    public void insertMembership(Membership membership) {
+        writable();
+        sql.update("insert a membership", "INSERT INTO orgkit_memberships (" + MEMBERSHIP_COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?)""", membership.organizationId().value(), membership.userId().value(),
+                membership.email().value(), membership.role().name(), membership.joinedAt());
+    }
+
+    @Override
+    public void updateRole(AccountId organizationId, UserId userId, Role role) {
+        writable();
+        sql.update("change a member's role", """
+                UPDATE orgkit_memberships SET role = ? WHERE account_id = ? AND user_id = ?""",
+                role.name(), organizationId.value(), userId.value());
+    }
+
+    @Override
+    public boolean deleteMembership(AccountId organizationId, UserId userId) {
+        writable();
+        return sql.update("delete a membership", """
+                DELETE FROM orgkit_memberships WHERE account_id = ? AND user_id = ?""",
+                organizationId.value(), userId.value()) > 0;
+    }
+
+    @Override
+    public void insertInvitation(Invitation invitation, SecretHash tokenHash) {
+        writable();
+        sql.update("insert an invitation", "INSERT INTO orgkit_invitations (" + INVITATION_COLUMNS + """
+                , token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                invitation.organizationId().value(), invitation.id().value(), invitation.email().value(),
+                invitation.role().name(), invitation.invitedBy().value(), invitation.inviterEmail().value(),
+                invitation.status().name(), invitation.createdAt(), invitation.expiresAt(), tokenHash.hex());
+    }
+
+    @Override
+    public boolean updateInvitationStatus(Invitation invitation, InvitationStatus from, InvitationStatus to) {
+        writable();
+        return sql.update("change an invitation's status", """
+                UPDATE orgkit_invitations SET status = ?
+                WHERE account_id = ? AND invitation_id = ? AND status = ?""",
+                to.name(), invitation.organizationId().value(), invitation.id().value(), from.name()) == 1;
+    }
+
+    @Override
+    public void appendAudit(AuditEvent event) {
+        writable();
+        sql.update("append an audit event", "INSERT INTO orgkit_audit_events (" + AUDIT_COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.accountId().value(), event.id(), event.actor().kind().name(), event.actor().id(),
+                event.actor().ticket(), event.action().name(), event.target(), AuditDetails.encode(event.details()),
+                event.at());
+    }
+
+    @Override
+    public void setActiveAccount(UserId userId, Optional<AccountId> accountId) {
+        writable();
+        if (accountId.isPresent()) {
+            sql.update("remember the active account", dialect.upsertActiveAccount(),
+                    userId.value(), accountId.get().value());
+        } else {
+            sql.update("forget the active account", "DELETE FROM orgkit_active_accounts WHERE user_id = ?",
+                    userId.value());
+        }
+    }
+
+    private void writable() {
+        if (!writable) {
+            throw new IllegalStateException("a read transaction cannot write");
+        }
+    }
+
+    // ---- rows ----
+
+    private Account account(ResultSet row) throws SQLException {
+        AccountId id = AccountId.of(row.getString("account_id"));
+        if (AccountKind.valueOf(row.getString("kind")) == AccountKind.PERSONAL) {
+            return new PersonalAccount(id, UserId.of(row.getString("owner_id")),
+                    dialect.getInstant(row, "created_at"));
+        }
+        return new Organization(id, row.getString("account_name"), row.getString("legal_name"),
+                EmailAddress.of(row.getString("alerting_email")), EmailAddress.of(row.getString("invoicing_email")),
+                UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"), row.getLong("version"));
+    }
+
+    private Membership membership(ResultSet row) throws SQLException {
+        return new Membership(AccountId.of(row.getString("account_id")), UserId.of(row.getString("user_id")),
+                EmailAddress.of(row.getString("email")), Role.valueOf(row.getString("role")),
+                dialect.getInstant(row, "joined_at"));
+    }
+
+    private Invitation invitation(ResultSet row) throws SQLException {
+        return new Invitation(InvitationId.of(row.getString("invitation_id")),
+                AccountId.of(row.getString("account_id")), EmailAddress.of(row.getString("email")),
+                Role.valueOf(row.getString("role")), UserId.of(row.getString("invited_by")),
+                EmailAddress.of(row.getString("inviter_email")), InvitationStatus.valueOf(row.getString("status")),
+                dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"));
+    }
+
+    private AuditEvent auditEvent(ResultSet row) throws SQLException {
+        Actor actor = new Actor(Actor.Kind.valueOf(row.getString("actor_kind")), row.getString("actor_id"),
+                Optional.ofNullable(row.getString("actor_ticket")));
+        return new AuditEvent(row.getString("event_id"), AccountId.of(row.getString("account_id")), actor,
+                AuditAction.valueOf(row.getString("action")), row.getString("target"),
+                AuditDetails.decode(row.getString("details")), dialect.getInstant(row, "at"));
+    }
+}

@@ -1,0 +1,489 @@
+package dev.orgkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orgkit.AccessDeniedException;
+import dev.orgkit.ConflictException;
+import dev.orgkit.EmailAddress;
+import dev.orgkit.OrgKit;
+import dev.orgkit.PageRequest;
+import dev.orgkit.Principal;
+import dev.orgkit.StorageException;
+import dev.orgkit.UserId;
+import dev.orgkit.UserPrincipal;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.account.NewOrganization;
+import dev.orgkit.account.Organization;
+import dev.orgkit.account.PersonalAccount;
+import dev.orgkit.audit.Actor;
+import dev.orgkit.audit.AuditAction;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import dev.orgkit.policy.DenialCode;
+import dev.orgkit.spi.ReadTransaction;
+import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.tck.RecordingMailer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the storage contract cannot say for every storage but JDBC must do: migrations, database
+ * constraints, time, concurrency across two JVMs (two kits on two pools), and dying connections.
+ * Each dialect's test runs it on its own database.
+ */
+abstract class JdbcContract {
+    static final int ROUNDS = 30;
+
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    /** The database of this run, migrated. */
+    protected abstract TestDatabase database();
+
+    /** A migrated pool on {@link #database()}, shared by the run. */
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void startEmpty() throws SQLException {
+        TestDatabase.empty(dataSource());
+    }
+
+    @AfterEach
+    void stopThreads() throws Exception {
+        threads.shutdownNow();
+        for (AutoCloseable closeable : closeAfter) {
+            closeable.close();
+        }
+    }
+
+    // ---- migrations ----
+
+    @Test
+    void migrating_a_migrated_database_applies_nothing_and_create_works_on_it() throws SQLException {
+        Dialect dialect = dialectOf(dataSource());
+        assertThat(Migrations.apply(dataSource(), dialect)).isZero();
+        assertThat(JdbcStorage.migrate(dataSource()).dialect()).isEqualTo(database().kind);
+
+        OrgKit kit = kit(JdbcStorage.create(dataSource()), new RecordingMailer());
+        Organization org = kit.organizations().create(user("ana"), acmeForm());
+        assertThat(kit.organizations().get(user("ana"), org.id())).isEqualTo(org);
+        assertThat(history(dataSource())).containsExactly("1:orgkit:" + Migrations.bundled(dialect).get(0).checksum());
+    }
+
+    @Test
+    void two_processes_migrating_a_new_database_at_once_apply_each_migration_once() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource first = fresh.pool(2);
+            DataSource second = fresh.pool(2);
+            List<Object> outcomes = atOnce(() -> JdbcStorage.migrate(first), () -> JdbcStorage.migrate(second));
+            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(JdbcStorage.class));
+            assertThat(history(first)).hasSize(Migrations.bundled(dialectOf(first)).size());
+            OrgKit kit = kit(JdbcStorage.create(second), new RecordingMailer());
+            assertThat(kit.accounts().personal(user("ana")).owner()).isEqualTo(UserId.of("u-ana"));
+        }
+    }
+
+    @Test
+    void a_migration_changed_after_it_was_applied_stops_the_start() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(2);
+            JdbcStorage.migrate(pool);
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE orgkit_schema_history SET checksum = '"
+                        + "0".repeat(64) + "' WHERE version = 1");
+            }
+            assertThatThrownBy(() -> JdbcStorage.migrate(pool))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("V1")
+                    .hasMessageContaining("changed after it was applied");
+        }
+    }
+
+    @Test
+    void every_bundled_script_splits_into_statements_without_a_stray_semicolon() {
+        for (String dialect : List.of("postgresql", "mariadb", "h2")) {
+            Dialect d = switch (dialect) {
+                case "postgresql" -> new PostgresDialect();
+                case "mariadb" -> new MariaDbDialect();
+                default -> new H2Dialect();
+            };
+            assertThat(Migrations.bundled(d)).isNotEmpty().allSatisfy(migration ->
+                    assertThat(Migrations.statements(migration.script()))
+                            .allSatisfy(sql -> assertThat(sql).doesNotContain(";").matches("(?s)^(CREATE|ALTER|DROP|INSERT|UPDATE).*")));
+        }
+    }
+
+    // ---- what the database enforces ----
+
+    @Test
+    void a_second_personal_account_of_one_owner_is_refused_and_the_transaction_goes_on() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        var first = new PersonalAccount(AccountId.of("acct_1"), UserId.of("u-ana"), at);
+        var second = new PersonalAccount(AccountId.of("acct_2"), UserId.of("u-ana"), at);
+        boolean secondInserted = storage.write(tx -> {
+            assertThat(tx.insertPersonalAccount(first)).isTrue();
+            boolean inserted = tx.insertPersonalAccount(second);
+            tx.appendAudit(new AuditEvent("e1", first.id(), Actor.system(), AuditAction.PERSONAL_ACCOUNT_CREATED,
+                    "u-ana", Map.of(), at));
+            return inserted;
+        });
+        assertThat(secondInserted).isFalse();
+        assertThat(storage.read((ReadTransaction tx) -> tx.personalAccountOf(UserId.of("u-ana")))).contains(first);
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(first.id(), Optional.empty(), 10))).hasSize(1);
+    }
+
+    @Test
+    void a_second_pending_invitation_of_one_email_is_refused_by_the_database_and_nothing_is_kept() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.insertInvitation(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
+            return null;
+        });
+        assertThatThrownBy(() -> storage.write(tx -> {
+            tx.insertInvitation(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('b'));
+            tx.insertInvitation(invitation(org, "inv_3", "bob@example.com", InvitationStatus.PENDING), hash('c'));
+            return null;
+        })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class)
+                .hasMessageContaining("duplicate");
+        assertThat(storage.read((ReadTransaction tx) -> tx.pendingInvitations(org.id(), Optional.empty(), 10)))
+                .extracting(i -> i.id().value()).containsExactly("inv_1");
+
+        // Invitations that are no longer pending do not count.
+        storage.write(tx -> {
+            Invitation first = tx.invitation(InvitationId.of("inv_1")).orElseThrow();
+            assertThat(tx.updateInvitationStatus(first, InvitationStatus.PENDING, InvitationStatus.REVOKED)).isTrue();
+            tx.insertInvitation(invitation(org, "inv_4", "bob@example.com", InvitationStatus.PENDING), hash('d'));
+            tx.insertInvitation(invitation(org, "inv_5", "bob@example.com", InvitationStatus.DECLINED), hash('e'));
+            return null;
+        });
+        assertThat(storage.read((ReadTransaction tx) -> tx.pendingInvitation(org.id(), EmailAddress.of("bob@example.com"))))
+                .map(i -> i.id().value()).contains("inv_4");
+    }
+
+    @Test
+    void a_duplicate_membership_or_token_hash_is_refused_by_the_database() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        var ana = new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at);
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.insertMembership(ana);
+            tx.insertInvitation(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
+            return null;
+        });
+        assertThatThrownBy(() -> storage.write(tx -> {
+            tx.insertMembership(ana.withRole(Role.MEMBER));
+            return null;
+        })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> storage.write(tx -> {
+            tx.insertInvitation(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('a'));
+            return null;
+        })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class);
+        assertThat(storage.read((ReadTransaction tx) -> tx.membership(org.id(), ana.userId()))).contains(ana);
+        assertThat(storage.read((ReadTransaction tx) -> tx.invitation(InvitationId.of("inv_2")))).isEmpty();
+    }
+
+    @Test
+    void ids_are_listed_in_the_order_of_java_strings() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        List<String> ids = new ArrayList<>(List.of("u-b", "u-B", "u-a", "u-A", "u-_", "u-é", "u-e", "u-Z", "u-0", "u-~"));
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            for (String id : ids) {
+                tx.insertMembership(new Membership(org.id(), UserId.of(id), EmailAddress.of("x@example.com"), Role.MEMBER, at));
+            }
+            return null;
+        });
+        ids.sort(String::compareTo);
+        List<String> listed = new ArrayList<>();
+        Optional<UserId> after = Optional.empty();
+        while (true) {
+            Optional<UserId> from = after;
+            List<Membership> page = storage.read(tx -> tx.memberships(org.id(), from, 3));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(m -> listed.add(m.userId().value()));
+            after = Optional.of(page.get(page.size() - 1).userId());
+        }
+        assertThat(listed).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void instants_read_back_exactly_to_the_microsecond_whatever_the_time_zones() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Instant precise = Instant.parse("2026-03-29T01:30:00.123456789Z"); // a daylight-saving change in Europe
+        Organization org = new Organization(AccountId.of("org_1"), "Acme", "Acme SAS",
+                EmailAddress.of("alerts@acme.example"), EmailAddress.of("billing@acme.example"), UserId.of("u-ana"),
+                precise, 1);
+        var member = new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN,
+                Instant.parse("1999-12-31T23:59:59.999999Z"));
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.insertMembership(member);
+            return null;
+        });
+        assertThat(storage.read((ReadTransaction tx) -> tx.account(org.id())).map(a -> a.createdAt()))
+                .contains(Instant.parse("2026-03-29T01:30:00.123456Z"));
+        assertThat(storage.read((ReadTransaction tx) -> tx.membership(org.id(), member.userId()))).contains(member);
+    }
+
+    @Test
+    void audit_details_read_back_exactly() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        Map<String, String> details = Map.of("legalName.before", "Acme & Co = \"ACME\" 100%", "legalName.after",
+                "Ünïcödé ✓ ok", "empty", "");
+        var event = new AuditEvent("0001", org.id(), new Actor(Actor.Kind.SUPPORT, "agent-7", Optional.of("T-1")),
+                AuditAction.PROFILE_UPDATED, org.id().value(), details, Instant.parse("2026-01-05T09:00:00Z"));
+        var bare = new AuditEvent("0002", org.id(), Actor.system(), AuditAction.PROFILE_UPDATED, "x", Map.of(),
+                Instant.parse("2026-01-05T09:00:01Z"));
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.appendAudit(event);
+            tx.appendAudit(bare);
+            return null;
+        });
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.empty(), 10))).containsExactly(bare, event);
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.of("0002"), 10))).containsExactly(event);
+    }
+
+    @Test
+    void a_read_transaction_cannot_write() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        assertThatThrownBy(() -> storage.read(tx -> {
+            ((WriteTransaction) tx).insertOrganization(organization("org_1"));
+            return null;
+        })).isInstanceOf(StorageException.class);
+        assertThat(storage.read((ReadTransaction tx) -> tx.account(AccountId.of("org_1")))).isEmpty();
+    }
+
+    // ---- two JVMs: two kits on two pools ----
+
+    @Test
+    void two_admins_leaving_at_once_from_two_processes_leave_one_admin() throws Exception {
+        Kits kits = twoKits();
+        for (int round = 0; round < ROUNDS; round++) {
+            UserPrincipal ana = user("ana" + round);
+            UserPrincipal bob = user("bob" + round);
+            Organization org = kits.one.organizations().create(ana, acmeForm());
+            kits.one.members().invite(ana, org.id(), bob.verifiedEmail().value(), Role.ADMIN);
+            kits.one.invitations().accept(bob, kits.mailerOne.lastTokenFor(bob.verifiedEmail().value()));
+
+            List<Object> outcomes = atOnce(
+                    () -> leave(kits.one, ana, org), () -> leave(kits.two, bob, org));
+
+            assertThat(outcomes).filteredOn("left"::equals).as("round %d: %s", round, outcomes).hasSize(1);
+            Object loser = outcomes.get(outcomes.get(0).equals("left") ? 1 : 0);
+            assertThat(codeOf(loser)).as("round %d: %s", round, loser).isEqualTo(DenialCode.LAST_ADMIN);
+            UserPrincipal stayed = outcomes.get(0).equals("left") ? bob : ana;
+            assertThat(kits.two.members().list(stayed, org.id(), PageRequest.first(10)).items())
+                    .extracting(m -> m.userId() + ":" + m.role())
+                    .containsExactly(stayed.userId() + ":ADMIN");
+        }
+    }
+
+    @Test
+    void one_invitation_accepted_twice_at_once_from_two_processes_makes_one_membership() throws Exception {
+        Kits kits = twoKits();
+        for (int round = 0; round < ROUNDS; round++) {
+            UserPrincipal ana = user("ana" + round);
+            UserPrincipal bob = user("bob" + round);
+            Organization org = kits.one.organizations().create(ana, acmeForm());
+            kits.one.members().invite(ana, org.id(), bob.verifiedEmail().value(), Role.MEMBER);
+            String token = kits.mailerOne.lastTokenFor(bob.verifiedEmail().value());
+
+            List<Object> outcomes = atOnce(
+                    () -> kits.one.invitations().accept(bob, token), () -> kits.two.invitations().accept(bob, token));
+
+            assertThat(outcomes).filteredOn(Membership.class::isInstance).as("round %d: %s", round, outcomes).hasSize(1);
+            Object loser = outcomes.get(outcomes.get(0) instanceof Membership ? 1 : 0);
+            assertThat(codeOf(loser)).as("round %d: %s", round, loser)
+                    .isIn(DenialCode.INVITATION_NOT_PENDING, DenialCode.ALREADY_A_MEMBER);
+            assertThat(kits.two.members().list(ana, org.id(), PageRequest.first(10)).items())
+                    .extracting(m -> m.userId() + ":" + m.role())
+                    .containsExactly(ana.userId() + ":ADMIN", bob.userId() + ":MEMBER");
+        }
+    }
+
+    @Test
+    void one_email_invited_twice_at_once_from_two_processes_gets_one_invitation() throws Exception {
+        Kits kits = twoKits();
+        for (int round = 0; round < ROUNDS; round++) {
+            UserPrincipal ana = user("ana" + round);
+            Organization org = kits.one.organizations().create(ana, acmeForm());
+
+            List<Object> outcomes = atOnce(
+                    () -> kits.one.members().invite(ana, org.id(), "carol@example.com", Role.MEMBER),
+                    () -> kits.two.members().invite(ana, org.id(), "carol@example.com", Role.ADMIN));
+
+            assertThat(outcomes).filteredOn(Invitation.class::isInstance).as("round %d: %s", round, outcomes).hasSize(1);
+            Object loser = outcomes.get(outcomes.get(0) instanceof Invitation ? 1 : 0);
+            assertThat(codeOf(loser)).as("round %d: %s", round, loser).isEqualTo(DenialCode.INVITATION_ALREADY_PENDING);
+            assertThat(kits.two.invitations().pending(ana, org.id(), PageRequest.first(10)).items()).hasSize(1);
+        }
+    }
+
+    // ---- dying connections ----
+
+    @Test
+    void a_connection_that_dies_in_the_middle_of_a_command_leaves_nothing_half_written() {
+        var dying = new DyingDataSource(database().unpooled());
+        RecordingMailer mailer = new RecordingMailer();
+        OrgKit kit = kit(JdbcStorage.create(dying), mailer);
+        UserPrincipal ana = user("ana");
+        UserPrincipal bob = user("bob");
+        Organization org = kit.organizations().create(ana, acmeForm());
+        kit.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
+        String token = mailer.lastTokenFor("bob@example.com");
+
+        // Acceptance dies after it marked the invitation accepted, before it inserts the membership.
+        dying.killBefore(sql -> sql.contains("INSERT INTO orgkit_memberships"), Connection::close);
+        assertThatThrownBy(() -> kit.invitations().accept(bob, token))
+                .isInstanceOf(StorageException.class)
+                .hasCauseInstanceOf(SQLException.class);
+        assertThat(dying.kills()).isEqualTo(1);
+
+        assertThatNothingWasAccepted(kit, ana, org, token);
+        assertThat(kit.invitations().accept(bob, token).role()).isEqualTo(Role.MEMBER);
+    }
+
+    /** After a failed acceptance: the invitation is still pending, bob is no member, and no event says otherwise. */
+    static void assertThatNothingWasAccepted(OrgKit kit, UserPrincipal admin, Organization org, String token) {
+        assertThat(kit.invitations().preview(token).status()).isEqualTo(InvitationStatus.PENDING);
+        assertThat(kit.members().list(admin, org.id(), PageRequest.first(10)).items())
+                .extracting(m -> m.userId().value()).containsExactly(admin.userId().value());
+        assertThat(kit.audit().list(admin, org.id(), PageRequest.first(10)).items())
+                .extracting(AuditEvent::action).doesNotContain(AuditAction.INVITATION_ACCEPTED);
+    }
+
+    // ---- helpers ----
+
+    record Kits(OrgKit one, OrgKit two, RecordingMailer mailerOne) {}
+
+    /** Two kits as two JVMs would have them: each its own pool and storage, on the same database. */
+    Kits twoKits() {
+        RecordingMailer mailerOne = new RecordingMailer();
+        OrgKit one = kit(JdbcStorage.create(database().pool(4)), mailerOne);
+        OrgKit two = kit(JdbcStorage.create(database().pool(4)), new RecordingMailer());
+        return new Kits(one, two, mailerOne);
+    }
+
+    OrgKit kit(JdbcStorage storage, RecordingMailer mailer) {
+        OrgKit kit = OrgKit.builder().storage(storage).mailer(mailer).build();
+        closeAfter.add(kit);
+        return kit;
+    }
+
+    /** Runs both at the same instant on two threads; each outcome is the value returned or the exception thrown. */
+    List<Object> atOnce(Callable<?> first, Callable<?> second) throws Exception {
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (Callable<?> task : List.of(first, second)) {
+            futures.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                try {
+                    return task.call();
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+        }
+        ready.await();
+        go.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            outcomes.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    private static String leave(OrgKit kit, UserPrincipal member, Organization org) {
+        kit.organizations().leave(member, org.id(), org.accountName());
+        return "left";
+    }
+
+    /** The denial code of an outcome that is an access-denied or conflict exception; fails on anything else. */
+    static DenialCode codeOf(Object outcome) {
+        if (outcome instanceof AccessDeniedException denied) {
+            return denied.code();
+        }
+        if (outcome instanceof ConflictException conflict) {
+            return conflict.code();
+        }
+        throw new AssertionError("expected a denial, got " + outcome, outcome instanceof Throwable t ? t : null);
+    }
+
+    static UserPrincipal user(String name) {
+        return Principal.user("u-" + name, name + "@example.com");
+    }
+
+    static NewOrganization acmeForm() {
+        return new NewOrganization("Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example");
+    }
+
+    static Organization organization(String id) {
+        return new Organization(AccountId.of(id), "Acme", "Acme SAS", EmailAddress.of("alerts@acme.example"),
+                EmailAddress.of("billing@acme.example"), UserId.of("u-ana"), Instant.parse("2026-01-05T09:00:00Z"), 1);
+    }
+
+    static Invitation invitation(Organization org, String id, String email, InvitationStatus status) {
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        return new Invitation(InvitationId.of(id), org.id(), EmailAddress.of(email), Role.MEMBER, UserId.of("u-ana"),
+                EmailAddress.of("ana@example.com"), status, at, at.plusSeconds(3600));
+    }
+
+    static SecretHash hash(char digit) {
+        return new SecretHash(String.valueOf(digit).repeat(64));
+    }
+
+    static Dialect dialectOf(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.of(connection);
+        }
+    }
+
+    /** The migration history as "version:description:checksum". */
+    static List<String> history(DataSource dataSource) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT version, description, checksum FROM orgkit_schema_history ORDER BY version")) {
+            while (result.next()) {
+                rows.add(result.getInt(1) + ":" + result.getString(2) + ":" + result.getString(3).strip());
+            }
+        }
+        return rows;
+    }
+}

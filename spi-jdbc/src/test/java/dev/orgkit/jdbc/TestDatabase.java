@@ -1,0 +1,189 @@
+package dev.orgkit.jdbc;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A database of its own for one test run: an H2 in-memory database, or a schema (PostgreSQL) or
+ * database (MariaDB) named {@code orgkit_<random>} on the server an environment variable names,
+ * dropped by {@link #close()}. Without the variable the tests are skipped; with it, a server that
+ * cannot be reached fails them.
+ */
+final class TestDatabase implements AutoCloseable {
+    /** The tables of the orgkit schema, children first, so that deleting in this order never breaks a foreign key. */
+    static final List<String> TABLES = List.of("orgkit_audit_events", "orgkit_invitations", "orgkit_memberships",
+            "orgkit_active_accounts", "orgkit_personal_accounts", "orgkit_accounts");
+
+    private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/?([^?]*)(\\?.*)?");
+
+    final String kind;
+    final String name;
+    private final String adminUrl;
+    private final String url;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    private TestDatabase(String kind, String name, String adminUrl, String url) {
+        this.kind = kind;
+        this.name = name;
+        this.adminUrl = adminUrl;
+        this.url = url;
+    }
+
+    static TestDatabase h2() {
+        String name = newName();
+        return new TestDatabase("h2", name, null,
+                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+    }
+
+    /** A new schema on the PostgreSQL server of {@code ORGKIT_POSTGRES_URL}; skips the tests without it. */
+    static TestDatabase postgres() {
+        String server = System.getenv("ORGKIT_POSTGRES_URL");
+        assumeTrue(server != null && !server.isBlank(), "ORGKIT_POSTGRES_URL is not set, so the PostgreSQL tests"
+                + " are skipped (set it, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres, to run them)");
+        String name = newName();
+        execute(server, "CREATE SCHEMA " + name);
+        return new TestDatabase("postgresql", name, server,
+                server + (server.contains("?") ? "&" : "?") + "currentSchema=" + name);
+    }
+
+    /** A new database on the MariaDB server of {@code ORGKIT_MARIADB_URL}; skips the tests without it. */
+    static TestDatabase mariadb() {
+        String server = System.getenv("ORGKIT_MARIADB_URL");
+        assumeTrue(server != null && !server.isBlank(), "ORGKIT_MARIADB_URL is not set, so the MariaDB tests"
+                + " are skipped (set it, e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root, to run them)");
+        Matcher parts = MARIADB_URL.matcher(server);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("ORGKIT_MARIADB_URL is not a jdbc:mariadb://host:port/database URL");
+        }
+        String name = newName();
+        execute(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        String query = parts.group(3) == null ? "" : parts.group(3);
+        return new TestDatabase("mariadb", name, server, parts.group(1) + "/" + name + query);
+    }
+
+    /** Another database of the same kind, empty, on the same server. */
+    TestDatabase another() {
+        return switch (kind) {
+            case "h2" -> h2();
+            case "postgresql" -> postgres();
+            default -> mariadb();
+        };
+    }
+
+    private static String newName() {
+        return "orgkit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+    }
+
+    /** A new pool of {@code size} connections to this database, closed with it. */
+    DataSource pool(int size) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setPoolName(name + "-" + pools.size());
+        config.setConnectionTimeout(30_000);
+        var pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** A data source without a pool: each connection is a new physical one, closed for real. */
+    DataSource unpooled() {
+        return new DriverDataSource(url);
+    }
+
+    /** Deletes every row of the orgkit tables. */
+    static void empty(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
+        switch (kind) {
+            case "h2" -> execute(url, "SHUTDOWN");
+            case "postgresql" -> execute(adminUrl, "DROP SCHEMA " + name + " CASCADE");
+            default -> execute(adminUrl, "DROP DATABASE " + name);
+        }
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run `" + sql + "` on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name;
+    }
+
+    /** The simplest {@link DataSource}: {@link DriverManager} on a URL. */
+    private record DriverDataSource(String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
