@@ -11,6 +11,7 @@ import dev.orgkit.invitation.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.Mailer;
+import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
 import java.net.URI;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class DeliveryService implements Deliveries {
     }
 
     /** A token hash for an invitation that no link opens yet: the hash of a token thrown away at once. */
-    dev.orgkit.spi.SecretHash sealedLink() {
+    SecretHash sealedLink() {
         return Secrets.sha256(kernel.secrets.newToken());
     }
 
@@ -90,11 +91,15 @@ public final class DeliveryService implements Deliveries {
         tx.delivery(invitationId)
                 .filter(d -> d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.FAILED)
                 .ifPresent(d -> tx.putDelivery(d.settled(DeliveryStatus.GIVEN_UP, d.nextAttemptAt(),
-                        Optional.of(notSent(why)))));
+                        Optional.of("no more attempts: the invitation is " + name(why)))));
+    }
+
+    private static String name(InvitationStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static String notSent(InvitationStatus status) {
-        return "not sent: the invitation is " + status.name().toLowerCase(Locale.ROOT);
+        return "not sent: the invitation is " + name(status);
     }
 
     // ---- after commit ----
@@ -179,9 +184,19 @@ public final class DeliveryService implements Deliveries {
         tx.replaceInvitationToken(invitationId, Secrets.sha256(token));
         Invitation pending = invitation.get();
         var mail = new InvitationMail(pending.id().value() + "." + claimId, pending.id(), pending.email(),
-                account.displayName(), pending.inviterEmail(), pending.role(), invitationLink.apply(token), token,
+                account.displayName(), pending.inviterEmail(), pending.role(), link(token, invitationId), token,
                 pending.expiresAt());
         return new Claim(true, Optional.of(new Attempt(claimId, mail, token)));
+    }
+
+    /** The host's accept link; if the host's function fails, an exception without the token (nor a cause that has it). */
+    private URI link(String token, InvitationId invitationId) {
+        try {
+            return invitationLink.apply(token);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The invitationLink function failed for " + invitationId + ": "
+                    + describe(e, token));
+        }
     }
 
     /** Calls the mailer; returns the error, with the token redacted, if it failed. */

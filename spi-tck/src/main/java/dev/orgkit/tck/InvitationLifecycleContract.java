@@ -2,6 +2,7 @@ package dev.orgkit.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.orgkit.AccessDeniedException;
 import dev.orgkit.ConflictException;
@@ -351,7 +352,7 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
         assertThat(mailer.sent()).isEmpty();
         InvitationDelivery delivery = kit.invitations().delivery(ana, invitation.id());
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.GIVEN_UP);
-        assertThat(delivery.lastError()).contains("not sent: the invitation is revoked");
+        assertThat(delivery.lastError()).contains("no more attempts: the invitation is revoked");
     }
 
     @Test
@@ -420,6 +421,35 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(delivery.attempts()).isEqualTo(1);
         racingKit.invitations().accept(user("bob"), tokens.get(1));
+    }
+
+    @Test
+    void a_failing_link_function_loses_no_invitation_and_leaks_no_token() {
+        List<String> tokens = new ArrayList<>();
+        OrgKit broken = OrgKit.builder().storage(storage).mailer(mailer).clock(clock)
+                .invitationLink(token -> {
+                    tokens.add(token);
+                    throw new IllegalArgumentException("no link for " + token);
+                }).build();
+        UserPrincipal ana = user("ana");
+        Organization org = acme(ana);
+
+        Invitation invitation = broken.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
+
+        assertThat(broken.invitations().pending(ana, org.id(), PageRequest.first(10)).items()).hasSize(1);
+        assertThat(broken.invitations().delivery(ana, invitation.id()).status()).isEqualTo(DeliveryStatus.PENDING);
+        Throwable failure = catchThrowable(() -> broken.deliveries().dispatchPending());
+        assertThat(failure).isNotNull();
+        assertThat(tokens).hasSize(2);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (String token : tokens) {
+                assertThat(String.valueOf(t)).doesNotContain(token);
+            }
+        }
+        assertThat(mailer.attempted()).isEmpty();
+        // With the host's function fixed, the same delivery goes out.
+        kit.deliveries().dispatchPending();
+        kit.invitations().accept(user("bob"), mailer.lastTokenFor("bob@example.com"));
     }
 
     @Test
