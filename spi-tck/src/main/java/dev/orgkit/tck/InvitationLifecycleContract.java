@@ -531,6 +531,35 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
     }
 
     @Test
+    void stopping_the_background_dispatcher_waits_for_the_round_in_progress() throws Exception {
+        UserPrincipal ana = user("ana");
+        Organization org = acme(ana);
+        mailer.failing(true);
+        Invitation invitation = inviteBob(ana, org);
+        mailer.failing(false);
+        clock.advance(Duration.ofMinutes(1));
+        var sending = new CountDownLatch(1);
+        Mailer slow = mail -> {
+            sending.countDown();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            }
+            mailer.send(mail);
+        };
+        OrgKit slowKit = OrgKit.builder().storage(storage).mailer(slow).clock(clock).build();
+        BackgroundDispatcher dispatcher = slowKit.deliveries().startDispatcher(Duration.ofMillis(10));
+        assertThat(sending.await(30, TimeUnit.SECONDS)).as("a round started sending").isTrue();
+
+        dispatcher.close();
+
+        assertThat(mailer.sent()).hasSize(1);
+        assertThat(slowKit.invitations().delivery(ana, invitation.id()).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
     void no_plaintext_token_appears_in_audit_events_errors_delivery_states_or_descriptions() {
         UserPrincipal ana = user("ana");
         UserPrincipal bob = user("bob");
