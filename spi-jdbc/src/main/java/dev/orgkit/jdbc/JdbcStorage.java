@@ -1,13 +1,17 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.InvalidInputException;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.StorageException;
-import dev.orgkit.internal.Check;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +48,8 @@ public final class JdbcStorage implements Storage {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
+    private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -55,7 +61,7 @@ public final class JdbcStorage implements Storage {
      * Flyway ran {@code classpath:db/orgkit/<dialect>}). Opens one connection to detect the dialect.
      */
     public static JdbcStorage create(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
+        requireArgument("dataSource", dataSource);
         return new JdbcStorage(dataSource, detect(dataSource));
     }
 
@@ -65,10 +71,16 @@ public final class JdbcStorage implements Storage {
      * a database lock, each at most once, recorded in {@code orgkit_schema_history}.
      */
     public static JdbcStorage migrate(DataSource dataSource) {
-        Check.notNull("dataSource", dataSource);
+        requireArgument("dataSource", dataSource);
         Dialect dialect = detect(dataSource);
         Migrations.apply(dataSource, dialect);
         return new JdbcStorage(dataSource, dialect);
+    }
+
+    private static void requireArgument(String name, @Nullable Object value) {
+        if (value == null) {
+            throw new InvalidInputException(List.of(new InvalidInputException.Violation(name, "must not be null")));
+        }
     }
 
     private static Dialect detect(DataSource dataSource) {
@@ -87,13 +99,13 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(true, work);
     }
 
     @Override
     public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
-        Check.notNull("work", work);
+        requireArgument("work", work);
         return inTransaction(false, work);
     }
 
@@ -108,9 +120,7 @@ public final class JdbcStorage implements Storage {
         boolean restoreAutoCommit = false;
         boolean restoreReadOnly = false;
         try {
-            if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
+            useReadCommitted(connection);
             if (connection.isReadOnly() != readOnly) {
                 connection.setReadOnly(readOnly);
                 restoreReadOnly = true;
@@ -137,6 +147,24 @@ public final class JdbcStorage implements Storage {
             throw e;
         } finally {
             release(connection, failure, restoreAutoCommit, restoreReadOnly);
+        }
+    }
+
+    /**
+     * Puts the connection in READ COMMITTED. Asking a driver for the isolation can cost a round trip
+     * (PostgreSQL's does), so a physical connection found at READ COMMITTED is remembered and not
+     * asked again; one that had to be set is asked again next time, since pools such as HikariCP
+     * reset what a borrower changed.
+     */
+    private void useReadCommitted(Connection connection) throws SQLException {
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        if (readCommitted.containsKey(physical)) {
+            return;
+        }
+        if (connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
+            readCommitted.put(physical, Boolean.TRUE);
+        } else {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
     }
 

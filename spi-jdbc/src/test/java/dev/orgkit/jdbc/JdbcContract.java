@@ -52,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,16 +132,15 @@ abstract class JdbcContract {
     }
 
     @Test
-    void every_bundled_script_splits_into_statements_without_a_stray_semicolon() {
-        for (String dialect : List.of("postgresql", "mariadb", "h2")) {
-            Dialect d = switch (dialect) {
-                case "postgresql" -> new PostgresDialect();
-                case "mariadb" -> new MariaDbDialect();
-                default -> new H2Dialect();
-            };
-            assertThat(Migrations.bundled(d)).isNotEmpty().allSatisfy(migration ->
-                    assertThat(Migrations.statements(migration.script()))
-                            .allSatisfy(sql -> assertThat(sql).doesNotContain(";").matches("(?s)^(CREATE|ALTER|DROP|INSERT|UPDATE).*")));
+    void a_hosts_flyway_runs_the_bundled_scripts_and_create_works_on_the_result() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(2);
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/orgkit/" + fresh.kind).load().migrate();
+            assertThat(result.migrationsExecuted).isEqualTo(Migrations.bundled(dialectOf(pool)).size());
+
+            OrgKit kit = kit(JdbcStorage.create(pool), new RecordingMailer());
+            Organization org = kit.organizations().create(user("ana"), acmeForm());
+            assertThat(kit.members().list(user("ana"), org.id(), PageRequest.first(10)).items()).hasSize(1);
         }
     }
 
@@ -283,6 +283,32 @@ abstract class JdbcContract {
         });
         assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.empty(), 10))).containsExactly(bare, event);
         assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.of("0002"), 10))).containsExactly(event);
+    }
+
+    @Test
+    void a_transaction_sees_what_others_committed_after_it_started_as_read_committed_does() {
+        JdbcStorage storage = JdbcStorage.create(dataSource());
+        Organization org = organization("org_1");
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        storage.write(tx -> {
+            tx.insertOrganization(org);
+            tx.insertMembership(new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at));
+            return null;
+        });
+        for (boolean write : List.of(true, false)) {
+            TestDatabase.Work<List<Long>> counts = tx -> {
+                long before = tx.countMembers(org.id(), Role.ADMIN);
+                String user = write ? "u-bob" : "u-carol";
+                try (Connection other = dataSource().getConnection(); Statement statement = other.createStatement()) {
+                    other.setAutoCommit(true);
+                    statement.executeUpdate("INSERT INTO orgkit_memberships (account_id, user_id, email, role, joined_at)"
+                            + " VALUES ('org_1', '" + user + "', 'x@example.com', 'ADMIN', CURRENT_TIMESTAMP)");
+                }
+                return List.of(before, tx.countMembers(org.id(), Role.ADMIN));
+            };
+            List<Long> seen = write ? storage.write(tx -> counts.unchecked(tx)) : storage.read(tx -> counts.unchecked(tx));
+            assertThat(seen).as(write ? "write" : "read").containsExactly(write ? 1L : 2L, write ? 2L : 3L);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -120,6 +121,36 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Inserts an organization and its members directly, in batches: users u-000000 (the admin) to u-&lt;members - 1&gt;. */
+    static void insertOrganization(Connection connection, String id, int members) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement account = connection.prepareStatement("""
+                INSERT INTO orgkit_accounts (account_id, kind, account_name, legal_name, alerting_email,
+                    invoicing_email, created_by, created_at, version)
+                VALUES (?, 'ORGANIZATION', 'Big', 'Big SAS', 'a@big.example', 'b@big.example', 'u-000000', CURRENT_TIMESTAMP, 1)""");
+                PreparedStatement member = connection.prepareStatement("""
+                        INSERT INTO orgkit_memberships (account_id, user_id, email, role, joined_at)
+                        VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)""")) {
+            account.setString(1, id);
+            account.executeUpdate();
+            for (int i = 0; i < members; i++) {
+                String user = String.format("u-%06d", i);
+                member.setString(1, id);
+                member.setString(2, user);
+                member.setString(3, user + "@big.example");
+                member.setString(4, i == 0 ? "ADMIN" : "MEMBER");
+                member.addBatch();
+                if (i % 1000 == 999) {
+                    member.executeBatch();
+                }
+            }
+            member.executeBatch();
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     @Override
     public void close() {
         pools.forEach(HikariDataSource::close);
@@ -135,6 +166,20 @@ final class TestDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run `" + sql + "` on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on a transaction that may throw {@link SQLException}, for tests that also use JDBC directly. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(dev.orgkit.spi.ReadTransaction tx) throws SQLException;
+
+        default T unchecked(dev.orgkit.spi.ReadTransaction tx) {
+            try {
+                return apply(tx);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
