@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ final class Dispatcher implements BackgroundDispatcher {
     private final DeliveryService deliveries;
     private final Duration interval;
     private final ScheduledExecutorService executor;
+    private volatile @Nullable Thread worker;
 
     Dispatcher(DeliveryService deliveries, Duration interval) {
         this.deliveries = deliveries;
@@ -23,6 +25,7 @@ final class Dispatcher implements BackgroundDispatcher {
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "orgkit-delivery-dispatcher");
             thread.setDaemon(true);
+            worker = thread;
             return thread;
         });
     }
@@ -46,6 +49,11 @@ final class Dispatcher implements BackgroundDispatcher {
     @Override
     public void close() {
         executor.shutdown();
+        if (Thread.currentThread() == worker) {
+            // Closed from inside a round (say, by a mailer): that round is the caller's; waiting for it would never end.
+            deliveries.stopped(this);
+            return;
+        }
         try {
             while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
                 LOG.info("Waiting for the current round of invitation mail dispatching to finish");
