@@ -3,11 +3,13 @@ package dev.orgkit;
 import dev.orgkit.account.Accounts;
 import dev.orgkit.account.Organizations;
 import dev.orgkit.audit.AuditTrail;
+import dev.orgkit.delivery.Deliveries;
 import dev.orgkit.internal.AccountsService;
 import dev.orgkit.internal.AuditTrailService;
 import dev.orgkit.internal.Check;
+import dev.orgkit.internal.DeliveryService;
+import dev.orgkit.internal.DeliverySettings;
 import dev.orgkit.internal.InputValidator;
-import dev.orgkit.internal.InvitationMailing;
 import dev.orgkit.internal.InvitationsService;
 import dev.orgkit.internal.Kernel;
 import dev.orgkit.internal.MembersService;
@@ -55,16 +57,18 @@ public final class OrgKit implements AutoCloseable {
     private final AuditTrail audit;
     private final PolicyEngine policy;
     private final Support support;
+    private final DeliveryService deliveries;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
         var kernel = new Kernel(storage, builder.clock, new Secrets(builder.random), builder.policy, validator,
                 builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
-        var mailing = new InvitationMailing(mailer, builder.invitationLink);
+        this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
+                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease));
         this.accounts = new AccountsService(kernel);
         this.organizations = new OrganizationsService(kernel);
-        this.members = new MembersService(kernel, mailing);
-        this.invitations = new InvitationsService(kernel);
+        this.members = new MembersService(kernel, deliveries);
+        this.invitations = new InvitationsService(kernel, deliveries);
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
         this.support = new SupportService(kernel);
@@ -90,9 +94,17 @@ public final class OrgKit implements AutoCloseable {
         return members;
     }
 
-    /** Previewing and accepting invitations, and the pending ones. */
+    /** Previewing, accepting and declining invitations; resending, revoking and listing them. */
     public Invitations invitations() {
         return invitations;
+    }
+
+    /**
+     * The outbox of invitation mails: {@code dispatchPending()} for a host's scheduler, or a
+     * background dispatcher.
+     */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /** The audit trail. */
@@ -110,9 +122,13 @@ public final class OrgKit implements AutoCloseable {
         return support;
     }
 
-    /** Releases the validator's resources. The storage is the host's and stays open. */
+    /**
+     * Stops the background dispatchers still running (waiting for their current round) and releases
+     * the validator's resources. The storage is the host's and stays open.
+     */
     @Override
     public void close() {
+        deliveries.stopDispatchers();
         validator.close();
     }
 
@@ -140,6 +156,10 @@ public final class OrgKit implements AutoCloseable {
         private Policy policy = Policy.defaults();
         private Duration supportRequestTimeToLive = DEFAULT_SUPPORT_REQUEST_TTL;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private Duration backoffBase = DeliverySettings.DEFAULTS.backoffBase();
+        private Duration backoffCap = DeliverySettings.DEFAULTS.backoffCap();
+        private int maxAttempts = DeliverySettings.DEFAULTS.maxAttempts();
+        private Duration lease = DeliverySettings.DEFAULTS.lease();
 
         private Builder() {}
 
@@ -150,7 +170,10 @@ public final class OrgKit implements AutoCloseable {
             return this;
         }
 
-        /** What sends invitation mails; called after commit, never inside a transaction. */
+        /**
+         * What sends invitation mails; called after commit, never inside a transaction. A failure is
+         * recorded and retried (see {@link #deliveryBackoff}); it never undoes the invitation.
+         */
         public Builder mailer(Mailer mailer) {
             Check.notNull("mailer", mailer);
             this.mailer = mailer;
@@ -191,6 +214,49 @@ public final class OrgKit implements AutoCloseable {
                 new Check().add("invitationTimeToLive", "must be more than zero and at most 30 days").throwIfAny();
             }
             this.invitationTimeToLive = timeToLive;
+            return this;
+        }
+
+        /**
+         * How failed invitation mails are retried: the first retry after {@code base}, each next one
+         * after twice the previous wait, never more than {@code cap}. By default one minute, at most
+         * six hours.
+         */
+        public Builder deliveryBackoff(Duration base, Duration cap) {
+            Check.notNull("base", base, "cap", cap);
+            var check = new Check();
+            if (base.isNegative() || base.isZero()) {
+                check.add("base", "must be more than zero");
+            }
+            if (cap.compareTo(base) < 0) {
+                check.add("cap", "must be at least the base");
+            }
+            check.throwIfAny();
+            this.backoffBase = base;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        /** How many attempts an invitation mail gets before it is given up: 10 by default, 1 to 100. */
+        public Builder deliveryMaxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 100) {
+                new Check().add("deliveryMaxAttempts", "must be between 1 and 100").throwIfAny();
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * How long one attempt holds its claim on a delivery: 5 minutes by default. Make it longer
+         * than the mailer's worst case (its connect and write timeouts): once it has passed, another
+         * dispatcher may make a new attempt (with a new link).
+         */
+        public Builder deliveryLease(Duration lease) {
+            Check.notNull("deliveryLease", lease);
+            if (lease.isNegative() || lease.isZero()) {
+                new Check().add("deliveryLease", "must be more than zero").throwIfAny();
+            }
+            this.lease = lease;
             return this;
         }
 

@@ -30,5 +30,11 @@ public enum AuditAction {
      */
     SUPPORT_REQUEST_APPROVED,
     /** A support agent rejected a support request; details hold the request, the ticket and why. */
-    SUPPORT_REQUEST_REJECTED
+    SUPPORT_REQUEST_REJECTED,
+    /** An admin sent an invitation again, with a new link and expiry; the old link stopped working. */
+    INVITATION_RESENT,
+    /** An admin revoked an invitation. */
+    INVITATION_REVOKED,
+    /** The invitee declined an invitation. */
+    INVITATION_DECLINED
 }

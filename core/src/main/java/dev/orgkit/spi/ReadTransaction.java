@@ -102,4 +102,15 @@ public interface ReadTransaction {
      * (exclusive: events with a smaller id) if given.
      */
     List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit);
+
+    /** The delivery record of the invitation's mail. */
+    Optional<DeliveryRecord> delivery(InvitationId invitationId);
+
+    /**
+     * At most {@code limit} deliveries a dispatcher may claim at {@code now}
+     * ({@link DeliveryRecord#isClaimableAt}: status PENDING or FAILED, {@code nextAttemptAt} not after
+     * {@code now}, and no claim that holds after {@code now}), earliest {@code nextAttemptAt} first.
+     * A hint only: {@link WriteTransaction#claimDelivery} decides.
+     */
+    List<DeliveryRecord> dueDeliveries(Instant now, int limit);
 }

@@ -15,6 +15,7 @@ import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
@@ -117,6 +118,7 @@ public final class InMemoryStorage implements Storage {
         final Map<SupportRequestStatus, NavigableMap<SupportRequestId, SupportRequest>> supportByStatus =
                 new EnumMap<>(SupportRequestStatus.class);
         final Map<PendingKey, SupportRequestId> pendingSupport = new HashMap<>();
+        final Map<InvitationId, DeliveryRecord> deliveries = new HashMap<>();
     }
 
     /** What at most one stored PENDING support request has. */
@@ -302,6 +304,21 @@ public final class InMemoryStorage implements Storage {
             return first(before.map(key -> all.tailMap(key, false)).orElse(all), limit, query::matches);
         }
 
+        @Override
+        public Optional<DeliveryRecord> delivery(InvitationId invitationId) {
+            return Optional.ofNullable(s.deliveries.get(invitationId));
+        }
+
+        @Override
+        public List<DeliveryRecord> dueDeliveries(Instant now, int limit) {
+            return s.deliveries.values().stream()
+                    .filter(delivery -> delivery.isClaimableAt(now))
+                    .sorted(Comparator.comparing(DeliveryRecord::nextAttemptAt)
+                            .thenComparing(DeliveryRecord::invitationId))
+                    .limit(limit)
+                    .toList();
+        }
+
         private static <V> List<V> first(NavigableMap<?, V> map, int limit) {
             return first(map, limit, value -> true);
         }
@@ -430,6 +447,60 @@ public final class InMemoryStorage implements Storage {
             Invitation updated = current.withStatus(to);
             put(s.invitations, updated.id(), updated);
             indexPending(updated);
+            return true;
+        }
+
+        @Override
+        public void replaceInvitationToken(InvitationId id, SecretHash tokenHash) {
+            writable();
+            SecretHash previous = s.tokenOfInvitation.get(id);
+            if (previous == null || previous.equals(tokenHash)) {
+                return;
+            }
+            if (s.invitationOfToken.containsKey(tokenHash)) {
+                throw new StorageException("duplicate invitation token hash");
+            }
+            remove(s.invitationOfToken, previous);
+            put(s.invitationOfToken, tokenHash, id);
+            put(s.tokenOfInvitation, id, tokenHash);
+        }
+
+        @Override
+        public void updateInvitationExpiry(InvitationId id, Instant expiresAt) {
+            writable();
+            Invitation current = s.invitations.get(id);
+            if (current != null) {
+                Invitation updated = current.withExpiresAt(expiresAt);
+                put(s.invitations, id, updated);
+                indexPending(updated);
+            }
+        }
+
+        @Override
+        public void putDelivery(DeliveryRecord delivery) {
+            writable();
+            put(s.deliveries, delivery.invitationId(), delivery);
+        }
+
+        @Override
+        public boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(invitationId);
+            if (current == null || !current.isClaimableAt(now)) {
+                return false;
+            }
+            put(s.deliveries, invitationId, current.claimed(claimId, now, claimedUntil));
+            return true;
+        }
+
+        @Override
+        public boolean settleDelivery(DeliveryRecord settled, String claimId) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(settled.invitationId());
+            if (current == null || !current.claimId().equals(Optional.of(claimId))) {
+                return false;
+            }
+            put(s.deliveries, settled.invitationId(), settled);
             return true;
         }
 

@@ -11,11 +11,13 @@ import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
+import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
 import dev.orgkit.support.SupportAction;
@@ -27,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +49,10 @@ final class JdbcTransaction implements WriteTransaction {
             """;
     private static final String INVITATION_COLUMNS = """
             account_id, invitation_id, email, role, invited_by, inviter_email, status, created_at, expires_at
+            """;
+    private static final String DELIVERY_COLUMNS = """
+            account_id, invitation_id, status, attempts, next_attempt_at, last_attempt_at, last_error,
+            claim_id, claimed_until
             """;
     private static final String AUDIT_COLUMNS = """
             account_id, event_id, actor_kind, actor_id, actor_ticket, action, target, details, at
@@ -271,6 +278,21 @@ final class JdbcTransaction implements WriteTransaction {
                 + " ORDER BY event_id DESC LIMIT ?", this::auditEvent, parameters.toArray());
     }
 
+    @Override
+    public Optional<DeliveryRecord> delivery(InvitationId invitationId) {
+        return sql.first("read an invitation's delivery", "SELECT " + DELIVERY_COLUMNS + """
+                 FROM orgkit_invitation_deliveries WHERE invitation_id = ?""", this::delivery, invitationId.value());
+    }
+
+    @Override
+    public List<DeliveryRecord> dueDeliveries(Instant now, int limit) {
+        return sql.list("list due deliveries", "SELECT " + DELIVERY_COLUMNS + """
+                 FROM orgkit_invitation_deliveries
+                WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until <= ?)
+                ORDER BY next_attempt_at, invitation_id LIMIT ?""", this::delivery, now, now, limit);
+    }
+
     // ---- writes ----
 
     @Override
@@ -404,6 +426,71 @@ final class JdbcTransaction implements WriteTransaction {
                 updated.organizationId().value(), updated.id().value(), from.name()) == 1;
     }
 
+    @Override
+    public void replaceInvitationToken(InvitationId id, SecretHash tokenHash) {
+        writable();
+        sql.update("replace an invitation's token", """
+                UPDATE orgkit_invitations SET token_hash = ? WHERE invitation_id = ?""", tokenHash.hex(), id.value());
+    }
+
+    @Override
+    public void updateInvitationExpiry(InvitationId id, Instant expiresAt) {
+        writable();
+        sql.update("change an invitation's expiry", """
+                UPDATE orgkit_invitations SET expires_at = ? WHERE invitation_id = ?""", expiresAt, id.value());
+    }
+
+    @Override
+    public void putDelivery(DeliveryRecord delivery) {
+        writable();
+        // The caller holds the organization's lock: nobody inserts this delivery between the two statements.
+        int updated = sql.update("replace an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,
+                    claim_id = ?, claimed_until = ?
+                WHERE account_id = ? AND invitation_id = ?""", deliveryValues(delivery));
+        if (updated == 0) {
+            sql.update("insert an invitation's delivery", "INSERT INTO orgkit_invitation_deliveries ("
+                    + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    delivery.organizationId().value(), delivery.invitationId().value(), delivery.status().name(),
+                    delivery.attempts(), delivery.nextAttemptAt(), Sql.instant(delivery.lastAttemptAt()),
+                    delivery.lastError(), delivery.claimId(), Sql.instant(delivery.claimedUntil()));
+        }
+    }
+
+    @Override
+    public boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
+        writable();
+        // One conditional UPDATE: of two transactions claiming at once, the second waits for the
+        // first's row lock and then finds the condition false.
+        return sql.update("claim an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET claim_id = ?, claimed_until = ?, attempts = attempts + 1, last_attempt_at = ?
+                WHERE invitation_id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until <= ?)""",
+                claimId, claimedUntil, now, invitationId.value(), now, now) == 1;
+    }
+
+    @Override
+    public boolean settleDelivery(DeliveryRecord settled, String claimId) {
+        writable();
+        Object[] values = deliveryValues(settled);
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = claimId;
+        return sql.update("settle an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,
+                    claim_id = ?, claimed_until = ?
+                WHERE account_id = ? AND invitation_id = ? AND claim_id = ?""", parameters) == 1;
+    }
+
+    /** The values of a delivery in the order of the SET list, then its key. */
+    private static Object[] deliveryValues(DeliveryRecord delivery) {
+        return new Object[] {delivery.status().name(), delivery.attempts(), delivery.nextAttemptAt(),
+            Sql.instant(delivery.lastAttemptAt()), delivery.lastError(), delivery.claimId(),
+            Sql.instant(delivery.claimedUntil()), delivery.organizationId().value(), delivery.invitationId().value()};
+    }
+
     private void writable() {
         if (!writable) {
             throw new IllegalStateException("a read transaction cannot write");
@@ -435,6 +522,18 @@ final class JdbcTransaction implements WriteTransaction {
                 Role.valueOf(row.getString("role")), UserId.of(row.getString("invited_by")),
                 EmailAddress.of(row.getString("inviter_email")), InvitationStatus.valueOf(row.getString("status")),
                 dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"));
+    }
+
+    private DeliveryRecord delivery(ResultSet row) throws SQLException {
+        return new DeliveryRecord(InvitationId.of(row.getString("invitation_id")),
+                AccountId.of(row.getString("account_id")), DeliveryStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"), dialect.getInstant(row, "next_attempt_at"),
+                optionalInstant(row, "last_attempt_at"), Optional.ofNullable(row.getString("last_error")),
+                Optional.ofNullable(row.getString("claim_id")), optionalInstant(row, "claimed_until"));
+    }
+
+    private Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column) == null ? Optional.empty() : Optional.of(dialect.getInstant(row, column));
     }
 
     private AuditEvent auditEvent(ResultSet row) throws SQLException {

@@ -38,6 +38,19 @@ final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Binds SQL NULL to a timestamp column (an empty {@code Optional} binds a NULL string, which PostgreSQL refuses there). */
+    static final Object NULL_INSTANT = new Object() {
+        @Override
+        public String toString() {
+            return "NULL_INSTANT";
+        }
+    };
+
+    /** The instant, or {@link #NULL_INSTANT} if empty, as a parameter. */
+    static Object instant(Optional<Instant> instant) {
+        return instant.isPresent() ? instant.get() : NULL_INSTANT;
+    }
+
     /** The instant as the storage keeps it: UTC, to the microsecond. */
     static Instant stored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
@@ -100,7 +113,9 @@ final class Sql {
                 }
                 value = optional.get();
             }
-            if (value instanceof String text) {
+            if (value == NULL_INSTANT) {
+                statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else if (value instanceof String text) {
                 statement.setString(index, text);
             } else if (value instanceof Long number) {
                 statement.setLong(index, number);

@@ -30,8 +30,8 @@ import javax.sql.DataSource;
  */
 final class TestDatabase implements AutoCloseable {
     /** The tables of the orgkit schema, children first, so that deleting in this order never breaks a foreign key. */
-    static final List<String> TABLES = List.of("orgkit_support_requests", "orgkit_audit_events", "orgkit_invitations",
-            "orgkit_memberships",
+    static final List<String> TABLES = List.of("orgkit_support_requests", "orgkit_invitation_deliveries",
+            "orgkit_audit_events", "orgkit_invitations", "orgkit_memberships",
             "orgkit_active_accounts", "orgkit_personal_accounts", "orgkit_accounts");
 
     private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/?([^?]*)(\\?.*)?");

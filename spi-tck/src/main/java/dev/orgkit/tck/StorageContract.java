@@ -157,4 +157,14 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    /** Invitations through their life: preview, resend, revoke, decline, expiry, and their delivery. */
+    @Nested
+    class InvitationLifecycle extends InvitationLifecycleContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }
+
