@@ -36,5 +36,17 @@ public enum AuditAction {
     /** An admin revoked an invitation. */
     INVITATION_REVOKED,
     /** The invitee declined an invitation. */
-    INVITATION_DECLINED
+    INVITATION_DECLINED,
+    /**
+     * orgkit handed an invitation's mail to the mailer, which took it; details hold the recipient, the
+     * attempt and the message id. Its actor is {@link Actor.Kind#SYSTEM}.
+     */
+    INVITATION_MAIL_SENT,
+    /**
+     * The mailer failed to send an invitation's mail; it will be tried again. Details hold the attempt
+     * and the error (with no secret in it).
+     */
+    INVITATION_MAIL_FAILED,
+    /** The last attempt to send an invitation's mail failed; orgkit stopped trying. */
+    INVITATION_MAIL_GIVEN_UP
 }

@@ -1,6 +1,8 @@
 package dev.orgkit.internal;
 
 import dev.orgkit.account.AccountId;
+import dev.orgkit.audit.Actor;
+import dev.orgkit.audit.AuditAction;
 import dev.orgkit.delivery.BackgroundDispatcher;
 import dev.orgkit.delivery.Deliveries;
 import dev.orgkit.delivery.DeliveryStatus;
@@ -17,6 +19,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -235,11 +239,18 @@ public final class DeliveryService implements Deliveries {
             // A resend or revoke replaced the delivery while the mailer ran; the outcome is theirs to decide.
             return error.isEmpty() ? Outcome.SENT : Outcome.FAILED;
         }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("email", attempt.mail().recipient().value());
+        details.put("attempt", String.valueOf(claimed.attempts()));
+        details.put("messageId", attempt.mail().messageId());
         if (error.isEmpty()) {
             tx.settleDelivery(claimed.settled(DeliveryStatus.SENT, claimed.nextAttemptAt(), Optional.empty()),
                     attempt.claimId());
+            kernel.audit(tx, organizationId, Actor.system(), AuditAction.INVITATION_MAIL_SENT, invitationId.value(),
+                    details);
             return Outcome.SENT;
         }
+        details.put("error", error.get());
         // The failed attempt's token may have reached someone (a timeout after the server took the
         // mail): seal the link, so only the token of a later, successful attempt works.
         if (tx.invitation(invitationId).filter(i -> i.status() == InvitationStatus.PENDING).isPresent()) {
@@ -248,6 +259,9 @@ public final class DeliveryService implements Deliveries {
         boolean last = claimed.attempts() >= settings.maxAttempts();
         tx.settleDelivery(claimed.settled(last ? DeliveryStatus.GIVEN_UP : DeliveryStatus.FAILED,
                 now.plus(settings.backoffAfter(claimed.attempts())), error), attempt.claimId());
+        kernel.audit(tx, organizationId, Actor.system(),
+                last ? AuditAction.INVITATION_MAIL_GIVEN_UP : AuditAction.INVITATION_MAIL_FAILED, invitationId.value(),
+                details);
         return last ? Outcome.GIVEN_UP : Outcome.FAILED;
     }
 

@@ -21,6 +21,7 @@ import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
+import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
@@ -83,6 +84,7 @@ public abstract class AuditContract extends ContractFixture {
         final UserPrincipal dave = user("dave");
         final Organization acme;
         final String daveToken;
+        final InvitationId daveInvitation;
         final SupportRequest demoteCarol;
 
         World(Storage storage) {
@@ -95,6 +97,7 @@ public abstract class AuditContract extends ContractFixture {
             kit.invitations().accept(carol, mailer.lastTokenFor("carol@example.com"));
             kit.members().invite(ana, acme.id(), "dave@example.com", Role.MEMBER);
             daveToken = mailer.lastTokenFor("dave@example.com");
+            daveInvitation = mailer.sent().get(mailer.sent().size() - 1).invitationId();
             demoteCarol = kit.support().request(ana, acme.id(), SupportAction.DEMOTE_ADMIN, carol.userId(), "moved on");
         }
 
@@ -131,9 +134,11 @@ public abstract class AuditContract extends ContractFixture {
      * @param succeed prepares the world and returns a call that succeeds
      * @param refuse prepares the world and returns a call that is refused (commands only)
      * @param note why a method that changes something writes no event, if so
+     * @param then the events of the commands a successful call sets off after its own commit, such as
+     *     the dispatch of the invitation mail that {@code invite} sends at once
      */
     protected record Entry(String signature, Optional<AuditAction> audits, Function<World, Runnable> succeed,
-            Optional<Function<World, Runnable>> refuse, String note) {
+            Optional<Function<World, Runnable>> refuse, String note, List<AuditAction> then) {
         @Override
         public String toString() {
             return signature;
@@ -142,15 +147,27 @@ public abstract class AuditContract extends ContractFixture {
 
     private static Entry command(String signature, AuditAction action, Function<World, Runnable> succeed,
             Function<World, Runnable> refuse) {
-        return new Entry(signature, Optional.of(action), succeed, Optional.of(refuse), "");
+        return new Entry(signature, Optional.of(action), succeed, Optional.of(refuse), "", List.of());
+    }
+
+    /** A command that also dispatches an invitation mail after its commit: its event, then the mail's. */
+    private static Entry mailing(String signature, AuditAction action, Function<World, Runnable> succeed,
+            Function<World, Runnable> refuse) {
+        return new Entry(signature, Optional.of(action), succeed, Optional.of(refuse), "",
+                List.of(AuditAction.INVITATION_MAIL_SENT));
+    }
+
+    /** A command no principal asks for (the outbox's dispatch): it cannot be refused. */
+    private static Entry system(String signature, AuditAction action, Function<World, Runnable> succeed) {
+        return new Entry(signature, Optional.of(action), succeed, Optional.empty(), "", List.of());
     }
 
     private static Entry query(String signature, Function<World, Runnable> call) {
-        return new Entry(signature, Optional.empty(), call, Optional.empty(), "reads only");
+        return new Entry(signature, Optional.empty(), call, Optional.empty(), "reads only", List.of());
     }
 
     private static Entry unaudited(String signature, String why, Function<World, Runnable> call) {
-        return new Entry(signature, Optional.empty(), call, Optional.empty(), why);
+        return new Entry(signature, Optional.empty(), call, Optional.empty(), why, List.of());
     }
 
     private static final PageRequest TEN = PageRequest.first(10);
@@ -184,7 +201,7 @@ public abstract class AuditContract extends ContractFixture {
                     w -> () -> w.kit.organizations().leave(w.bob, w.acme.id(), "Acme"),
                     w -> () -> w.kit.organizations().leave(w.bob, w.acme.id(), "Acme Inc")),
             // members
-            command("Members.invite(UserPrincipal,AccountId,String,Role)", AuditAction.MEMBER_INVITED,
+            mailing("Members.invite(UserPrincipal,AccountId,String,Role)", AuditAction.MEMBER_INVITED,
                     w -> () -> w.kit.members().invite(w.ana, w.acme.id(), "erin@example.com", Role.MEMBER),
                     w -> () -> w.kit.members().invite(w.bob, w.acme.id(), "erin@example.com", Role.MEMBER)),
             query("Members.list(Principal,AccountId,PageRequest)", w -> () -> w.kit.members().list(w.bob, w.acme.id(), TEN)),
@@ -201,6 +218,28 @@ public abstract class AuditContract extends ContractFixture {
                     w -> () -> w.kit.invitations().accept(user("erin"), w.daveToken)),
             query("Invitations.pending(Principal,AccountId,PageRequest)",
                     w -> () -> w.kit.invitations().pending(w.ana, w.acme.id(), TEN)),
+            command("Invitations.decline(UserPrincipal,String)", AuditAction.INVITATION_DECLINED,
+                    w -> () -> w.kit.invitations().decline(w.dave, w.daveToken),
+                    w -> () -> w.kit.invitations().decline(user("erin"), w.daveToken)),
+            mailing("Invitations.resend(UserPrincipal,InvitationId)", AuditAction.INVITATION_RESENT,
+                    w -> () -> w.kit.invitations().resend(w.ana, w.daveInvitation),
+                    w -> () -> w.kit.invitations().resend(w.bob, w.daveInvitation)),
+            command("Invitations.revoke(UserPrincipal,InvitationId)", AuditAction.INVITATION_REVOKED,
+                    w -> () -> w.kit.invitations().revoke(w.ana, w.daveInvitation),
+                    w -> () -> w.kit.invitations().revoke(w.bob, w.daveInvitation)),
+            query("Invitations.delivery(Principal,InvitationId)",
+                    w -> () -> w.kit.invitations().delivery(w.ana, w.daveInvitation)),
+            // the outbox
+            system("Deliveries.dispatchPending()", AuditAction.INVITATION_MAIL_SENT, w -> {
+                w.mailer.failing(true);
+                w.kit.invitations().resend(w.ana, w.daveInvitation);
+                w.mailer.failing(false);
+                w.clock.advance(Duration.ofHours(1));
+                return () -> w.kit.deliveries().dispatchPending();
+            }),
+            unaudited("Deliveries.startDispatcher(Duration)",
+                    "starts a thread; what its rounds send is audited as dispatchPending's is",
+                    w -> () -> w.kit.deliveries().startDispatcher(Duration.ofHours(1)).close()),
             // audit and policy
             query("AuditTrail.list(Principal,AccountId,PageRequest)", w -> () -> w.kit.audit().list(w.ana, w.acme.id(), TEN)),
             query("AuditTrail.list(Principal,AccountId,AuditQuery,PageRequest)",
@@ -281,10 +320,13 @@ public abstract class AuditContract extends ContractFixture {
                     call.run();
 
                     List<AuditEvent> written = world.heard.since(before);
-                    assertThat(written).as(entry.signature()).hasSize(1);
-                    assertThat(written.get(0).action()).isEqualTo(entry.audits().get());
-                    assertThat(world.kit.audit().list(world.agent, written.get(0).accountId(), PageRequest.first(1))
-                            .items()).containsExactly(written.get(0));
+                    List<AuditAction> expected = new ArrayList<>(List.of(entry.audits().get()));
+                    expected.addAll(entry.then());
+                    assertThat(written).as(entry.signature()).extracting(AuditEvent::action)
+                            .containsExactlyElementsOf(expected);
+                    AuditEvent newest = written.get(written.size() - 1);
+                    assertThat(world.kit.audit().list(world.agent, newest.accountId(), PageRequest.first(1))
+                            .items()).containsExactly(newest);
                     world.assertTrailsMatchWhatWasHeard();
                 }));
     }
@@ -335,7 +377,7 @@ public abstract class AuditContract extends ContractFixture {
         java.util.Collections.reverse(trail);
         assertThat(events.events()).containsExactlyElementsOf(trail);
         assertThat(trail).extracting(AuditEvent::action).containsExactly(AuditAction.ORGANIZATION_CREATED,
-                AuditAction.MEMBER_INVITED, AuditAction.INVITATION_ACCEPTED, AuditAction.MEMBER_ROLE_CHANGED,
+                AuditAction.MEMBER_INVITED, AuditAction.INVITATION_MAIL_SENT, AuditAction.INVITATION_ACCEPTED, AuditAction.MEMBER_ROLE_CHANGED,
                 AuditAction.SUPPORT_REQUESTED);
     }
 
@@ -441,7 +483,10 @@ public abstract class AuditContract extends ContractFixture {
         assertThat(list(ana, org, AuditQuery.all().withActorId("u-bob")))
                 .extracting(AuditEvent::action).containsExactly(AuditAction.INVITATION_ACCEPTED);
         assertThat(list(ana, org, AuditQuery.all().between(START.plus(Duration.ofHours(1)), START.plus(Duration.ofHours(2)))))
-                .extracting(AuditEvent::action).containsExactly(AuditAction.INVITATION_ACCEPTED, AuditAction.MEMBER_INVITED);
+                .extracting(AuditEvent::action).containsExactly(AuditAction.INVITATION_ACCEPTED,
+                        AuditAction.INVITATION_MAIL_SENT, AuditAction.MEMBER_INVITED);
+        assertThat(list(ana, org, AuditQuery.all().withActorKind(Actor.Kind.SYSTEM)))
+                .extracting(AuditEvent::action).containsExactly(AuditAction.INVITATION_MAIL_SENT);
         assertThat(list(ana, org, AuditQuery.all().withActions(AuditAction.MEMBER_ROLE_CHANGED, AuditAction.MEMBER_INVITED)
                 .withActorKind(Actor.Kind.USER).between(START, START.plus(Duration.ofHours(2)))))
                 .extracting(AuditEvent::action).containsExactly(AuditAction.MEMBER_INVITED);
@@ -470,9 +515,10 @@ public abstract class AuditContract extends ContractFixture {
         kit.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
         kit.invitations().accept(bob, mailer.lastTokenFor("bob@example.com"));
 
-        assertThat(kit.audit().list(ana, org.id(), PageRequest.first(10)).items()).hasSize(3);
+        // created, invited, mail sent, accepted
+        assertThat(kit.audit().list(ana, org.id(), PageRequest.first(10)).items()).hasSize(4);
         assertThat(kit.audit().list(Principal.support("agent-7"), org.id(), AuditQuery.all(), PageRequest.first(10))
-                .items()).hasSize(3);
+                .items()).hasSize(4);
         assertThatThrownBy(() -> kit.audit().list(bob, org.id(), AuditQuery.all(), PageRequest.first(10)))
                 .isInstanceOf(AccessDeniedException.class)
                 .extracting(e -> ((AccessDeniedException) e).code()).isEqualTo(DenialCode.ADMIN_ROLE_REQUIRED);
