@@ -5,30 +5,37 @@ import dev.orgkit.account.Organizations;
 import dev.orgkit.apikey.ApiKeys;
 import dev.orgkit.apikey.Usage;
 import dev.orgkit.audit.AuditTrail;
+import dev.orgkit.delivery.Deliveries;
 import dev.orgkit.internal.AccountsService;
 import dev.orgkit.internal.ApiKeyFormat;
 import dev.orgkit.internal.ApiKeysService;
 import dev.orgkit.internal.AuditTrailService;
 import dev.orgkit.internal.Check;
+import dev.orgkit.internal.DeliveryService;
+import dev.orgkit.internal.DeliverySettings;
 import dev.orgkit.internal.InputValidator;
-import dev.orgkit.internal.InvitationMailing;
 import dev.orgkit.internal.InvitationsService;
 import dev.orgkit.internal.Kernel;
 import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.OrganizationsService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
+import dev.orgkit.internal.SupportService;
 import dev.orgkit.internal.UsageService;
 import dev.orgkit.invitation.Invitations;
 import dev.orgkit.member.Members;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.policy.PolicyEngine;
+import dev.orgkit.support.Support;
+import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.Mailer;
 import dev.orgkit.spi.Storage;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -54,20 +61,24 @@ public final class OrgKit implements AutoCloseable {
     private final Invitations invitations;
     private final AuditTrail audit;
     private final PolicyEngine policy;
+    private final Support support;
+    private final DeliveryService deliveries;
     private final ApiKeysService apiKeys;
     private final Usage usage;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
         var kernel = new Kernel(storage, builder.clock, new Secrets(builder.random), builder.policy, validator,
-                builder.invitationTimeToLive);
-        var mailing = new InvitationMailing(mailer, builder.invitationLink);
+                builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
+        this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
+                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease));
         this.accounts = new AccountsService(kernel);
         this.organizations = new OrganizationsService(kernel);
-        this.members = new MembersService(kernel, mailing);
-        this.invitations = new InvitationsService(kernel);
+        this.members = new MembersService(kernel, deliveries);
+        this.invitations = new InvitationsService(kernel, deliveries);
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
+        this.support = new SupportService(kernel);
         this.apiKeys = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
         this.usage = new UsageService(kernel);
     }
@@ -92,9 +103,17 @@ public final class OrgKit implements AutoCloseable {
         return members;
     }
 
-    /** Previewing and accepting invitations, and the pending ones. */
+    /** Previewing, accepting and declining invitations; resending, revoking and listing them. */
     public Invitations invitations() {
         return invitations;
+    }
+
+    /**
+     * The outbox of invitation mails: {@code dispatchPending()} for a host's scheduler, or a
+     * background dispatcher.
+     */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /** The audit trail. */
@@ -105,6 +124,11 @@ public final class OrgKit implements AutoCloseable {
     /** The policy engine, for UIs that show or hide what a user may do. */
     public PolicyEngine policy() {
         return policy;
+    }
+
+    /** Support requests (admins file, agents approve or reject) and support agents' direct actions. */
+    public Support support() {
+        return support;
     }
 
     /** API keys: creating, listing, revoking, rolling, and verifying them on each API call. */
@@ -118,11 +142,13 @@ public final class OrgKit implements AutoCloseable {
     }
 
     /**
-     * Flushes buffered API key usage (a failure is logged, not thrown), then releases the validator's
+     * Stops the background dispatchers still running (waiting for their current round), flushes
+     * buffered API key usage (a failure is logged, not thrown), and releases the validator's
      * resources. The storage is the host's and stays open; close it after the kit.
      */
     @Override
     public void close() {
+        deliveries.stopDispatchers();
         apiKeys.flushQuietly();
         validator.close();
     }
@@ -137,6 +163,10 @@ public final class OrgKit implements AutoCloseable {
         public static final Duration DEFAULT_INVITATION_TTL = Duration.ofDays(7);
         /** The longest time an invitation link may work. */
         public static final Duration MAX_INVITATION_TTL = Duration.ofDays(30);
+        /** The default time a support request waits for a decision before it expires. */
+        public static final Duration DEFAULT_SUPPORT_REQUEST_TTL = Duration.ofDays(14);
+        /** The longest time a support request may wait for a decision. */
+        public static final Duration MAX_SUPPORT_REQUEST_TTL = Duration.ofDays(90);
 
         private @Nullable Storage storage;
         private @Nullable Mailer mailer;
@@ -145,6 +175,12 @@ public final class OrgKit implements AutoCloseable {
         private Function<String, URI> invitationLink = token -> URI.create("/invitations/" + token);
         private Duration invitationTimeToLive = DEFAULT_INVITATION_TTL;
         private Policy policy = Policy.defaults();
+        private Duration supportRequestTimeToLive = DEFAULT_SUPPORT_REQUEST_TTL;
+        private final List<EventListener> eventListeners = new ArrayList<>();
+        private Duration backoffBase = DeliverySettings.DEFAULTS.backoffBase();
+        private Duration backoffCap = DeliverySettings.DEFAULTS.backoffCap();
+        private int maxAttempts = DeliverySettings.DEFAULTS.maxAttempts();
+        private Duration lease = DeliverySettings.DEFAULTS.lease();
         private String apiKeyPrefix = ApiKeyFormat.DEFAULT_PREFIX;
 
         private Builder() {}
@@ -156,7 +192,10 @@ public final class OrgKit implements AutoCloseable {
             return this;
         }
 
-        /** What sends invitation mails; called after commit, never inside a transaction. */
+        /**
+         * What sends invitation mails; called after commit, never inside a transaction. A failure is
+         * recorded and retried (see {@link #deliveryBackoff}); it never undoes the invitation.
+         */
         public Builder mailer(Mailer mailer) {
             Check.notNull("mailer", mailer);
             this.mailer = mailer;
@@ -200,9 +239,76 @@ public final class OrgKit implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How failed invitation mails are retried: the first retry after {@code base}, each next one
+         * after twice the previous wait, never more than {@code cap}. By default one minute, at most
+         * six hours.
+         */
+        public Builder deliveryBackoff(Duration base, Duration cap) {
+            Check.notNull("base", base, "cap", cap);
+            var check = new Check();
+            if (base.isNegative() || base.isZero()) {
+                check.add("base", "must be more than zero");
+            }
+            if (cap.compareTo(base) < 0) {
+                check.add("cap", "must be at least the base");
+            }
+            check.throwIfAny();
+            this.backoffBase = base;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        /** How many attempts an invitation mail gets before it is given up: 10 by default, 1 to 100. */
+        public Builder deliveryMaxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 100) {
+                new Check().add("deliveryMaxAttempts", "must be between 1 and 100").throwIfAny();
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * How long one attempt holds its claim on a delivery: 5 minutes by default. Make it longer
+         * than the mailer's worst case (its connect and write timeouts): once it has passed, another
+         * dispatcher may make a new attempt (with a new link).
+         */
+        public Builder deliveryLease(Duration lease) {
+            Check.notNull("deliveryLease", lease);
+            if (lease.isNegative() || lease.isZero()) {
+                new Check().add("deliveryLease", "must be more than zero").throwIfAny();
+            }
+            this.lease = lease;
+            return this;
+        }
+
         /** Lets organization members, not only admins, manage API keys (R12); off by default. */
         public Builder membersManageApiKeys(boolean allowed) {
             this.policy = Policy.membersManageApiKeys(allowed);
+            return this;
+        }
+
+        /**
+         * How long a support request waits for a decision before it expires: 14 days by default, at
+         * most 90. An expired request can no longer be approved; the admin may file a new one.
+         */
+        public Builder supportRequestTimeToLive(Duration timeToLive) {
+            Check.notNull("supportRequestTimeToLive", timeToLive);
+            if (timeToLive.isNegative() || timeToLive.isZero() || timeToLive.compareTo(MAX_SUPPORT_REQUEST_TTL) > 0) {
+                new Check().add("supportRequestTimeToLive", "must be more than zero and at most 90 days").throwIfAny();
+            }
+            this.supportRequestTimeToLive = timeToLive;
+            return this;
+        }
+
+        /**
+         * Adds a listener that receives every audit event after its transaction commits; call once
+         * per listener. Listeners are called in the order they were added; one that throws is logged
+         * and affects neither the command nor the others.
+         */
+        public Builder eventListener(EventListener listener) {
+            Check.notNull("eventListener", listener);
+            this.eventListeners.add(listener);
             return this;
         }
 

@@ -22,6 +22,33 @@ public enum AuditAction {
     MEMBER_REMOVED,
     /** A member left. */
     MEMBER_LEFT,
+    /** An admin asked support to demote or remove an admin; details hold the request. */
+    SUPPORT_REQUESTED,
+    /**
+     * A support agent approved a support request and the change was made; details hold the request,
+     * the ticket, and the role before and after (or the removed member's email and role).
+     */
+    SUPPORT_REQUEST_APPROVED,
+    /** A support agent rejected a support request; details hold the request, the ticket and why. */
+    SUPPORT_REQUEST_REJECTED,
+    /** An admin sent an invitation again, with a new link and expiry; the old link stopped working. */
+    INVITATION_RESENT,
+    /** An admin revoked an invitation. */
+    INVITATION_REVOKED,
+    /** The invitee declined an invitation. */
+    INVITATION_DECLINED,
+    /**
+     * orgkit handed an invitation's mail to the mailer, which took it; details hold the recipient, the
+     * attempt and the message id. Its actor is {@link Actor.Kind#SYSTEM}.
+     */
+    INVITATION_MAIL_SENT,
+    /**
+     * The mailer failed to send an invitation's mail; it will be tried again. Details hold the attempt
+     * and the error (with no secret in it).
+     */
+    INVITATION_MAIL_FAILED,
+    /** The last attempt to send an invitation's mail failed; orgkit stopped trying. */
+    INVITATION_MAIL_GIVEN_UP,
     /** An API key was created; details hold its name, environment and hint, never the secret. */
     API_KEY_CREATED,
     /** An API key was revoked, permanently. */

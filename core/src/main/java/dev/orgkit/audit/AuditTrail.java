@@ -16,4 +16,10 @@ public interface AuditTrail {
      * account, and support.
      */
     Page<AuditEvent> list(Principal principal, AccountId accountId, PageRequest page);
+
+    /**
+     * A page of the account's events that match {@code query}, newest first: for its admins, the
+     * owner of a personal account, and support. Members are refused ({@code ADMIN_ROLE_REQUIRED}).
+     */
+    Page<AuditEvent> list(Principal principal, AccountId accountId, AuditQuery query, PageRequest page);
 }

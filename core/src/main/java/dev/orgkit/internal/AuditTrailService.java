@@ -6,6 +6,7 @@ import dev.orgkit.Principal;
 import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.audit.AuditTrail;
 import dev.orgkit.policy.Permission;
 import java.util.Optional;
@@ -23,12 +24,18 @@ public final class AuditTrailService implements AuditTrail {
 
     @Override
     public Page<AuditEvent> list(Principal principal, AccountId accountId, PageRequest page) {
-        Check.notNull("principal", principal, "accountId", accountId, "page", page);
+        return list(principal, accountId, AuditQuery.all(), page);
+    }
+
+    @Override
+    public Page<AuditEvent> list(Principal principal, AccountId accountId, AuditQuery query, PageRequest page) {
+        Check.notNull("principal", principal, "accountId", accountId, "query", query, "page", page);
         Optional<String> before = Cursors.keyOf(page, AUDIT_CURSOR);
         return kernel.storage.read(tx -> {
             Account account = Kernel.account(tx, accountId);
             kernel.require(tx, principal, account, Permission.VIEW_AUDIT_TRAIL);
-            return Cursors.page(tx.auditEvents(accountId, before, page.size() + 1), page, AUDIT_CURSOR, AuditEvent::id);
+            return Cursors.page(tx.auditEvents(accountId, query, before, page.size() + 1), page, AUDIT_CURSOR,
+                    AuditEvent::id);
         });
     }
 }

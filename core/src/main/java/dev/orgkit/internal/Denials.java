@@ -31,6 +31,7 @@ public final class Denials {
             case ALREADY_A_MEMBER:
             case INVITATION_ALREADY_PENDING:
             case STALE_VERSION:
+            case SUPPORT_REQUEST_ALREADY_PENDING:
             case API_KEY_INACTIVE:
                 return new ConflictException(denied);
             default:

@@ -9,6 +9,7 @@ import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
+import dev.orgkit.delivery.InvitationDelivery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationPreview;
@@ -18,7 +19,9 @@ import dev.orgkit.member.Membership;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.SecretHash;
+import dev.orgkit.spi.WriteTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,12 @@ public final class InvitationsService implements Invitations {
     private static final int MAX_TOKEN_LENGTH = 128;
 
     private final Kernel kernel;
+    private final DeliveryService deliveries;
 
-    /** Creates the service. */
-    public InvitationsService(Kernel kernel) {
+    /** Creates the service; resent invitations go out through {@code deliveries}. */
+    public InvitationsService(Kernel kernel, DeliveryService deliveries) {
         this.kernel = kernel;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -66,6 +71,7 @@ public final class InvitationsService implements Invitations {
             if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.ACCEPTED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
+            DeliveryService.cancel(tx, id, InvitationStatus.ACCEPTED);
             var membership = new Membership(organizationId, invitee.userId(), invitation.email(), invitation.role(), now);
             tx.insertMembership(membership);
             kernel.audit(tx, organizationId, Actor.of(invitee), AuditAction.INVITATION_ACCEPTED,
@@ -73,6 +79,94 @@ public final class InvitationsService implements Invitations {
                             "role", invitation.role().name()));
             return membership;
         });
+    }
+
+    @Override
+    public void decline(UserPrincipal invitee, String token) {
+        Check.notNull("invitee", invitee);
+        SecretHash hash = tokenHash(token);
+        kernel.storage.write(tx -> {
+            Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
+            Kernel.lock(tx, found.organizationId());
+            Invitation invitation = tx.invitation(found.id()).orElseThrow(InvitationsService::unknownToken);
+            Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), kernel.now()));
+            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
+                throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+            }
+            // The link now leads to a declined invitation, and no mail for it goes out any more.
+            DeliveryService.cancel(tx, invitation.id(), InvitationStatus.DECLINED);
+            kernel.audit(tx, invitation.organizationId(), Actor.of(invitee), AuditAction.INVITATION_DECLINED,
+                    invitation.id().value(), Map.of("email", invitation.email().value(),
+                            "role", invitation.role().name()));
+            return null;
+        });
+    }
+
+    @Override
+    public Invitation resend(UserPrincipal admin, InvitationId invitationId) {
+        Check.notNull("admin", admin, "invitationId", invitationId);
+        Invitation resent = kernel.storage.write(tx -> {
+            Invitation invitation = managed(tx, admin, invitationId);
+            Instant now = kernel.now();
+            Denials.require(Policy.notAlreadyAMember(
+                    tx.hasMemberWithEmail(invitation.organizationId(), invitation.email())));
+            Instant expiresAt = now.plus(kernel.invitationTimeToLive);
+            tx.updateInvitationExpiry(invitationId, expiresAt);
+            Invitation renewed = invitation.withExpiresAt(expiresAt);
+            // Seals the link (the old one stops working now) and starts a new delivery.
+            deliveries.schedule(tx, renewed, now);
+            kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_RESENT,
+                    invitationId.value(), Map.of("email", invitation.email().value(),
+                            "expiresAt", expiresAt.toString()));
+            return renewed;
+        });
+        deliveries.dispatchAfterCommit(resent.organizationId(), resent.id());
+        return resent;
+    }
+
+    @Override
+    public Invitation revoke(UserPrincipal admin, InvitationId invitationId) {
+        Check.notNull("admin", admin, "invitationId", invitationId);
+        return kernel.storage.write(tx -> {
+            Invitation invitation = managed(tx, admin, invitationId);
+            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED)) {
+                throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+            }
+            // Nobody holds a token of this hash: the link that was mailed stops working.
+            tx.replaceInvitationToken(invitationId, deliveries.sealedLink());
+            DeliveryService.cancel(tx, invitationId, InvitationStatus.REVOKED);
+            kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_REVOKED,
+                    invitationId.value(), Map.of("email", invitation.email().value(),
+                            "role", invitation.role().name()));
+            return invitation.withStatus(InvitationStatus.REVOKED);
+        });
+    }
+
+    @Override
+    public InvitationDelivery delivery(Principal principal, InvitationId invitationId) {
+        Check.notNull("principal", principal, "invitationId", invitationId);
+        return kernel.storage.read(tx -> {
+            Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+            Account account = Kernel.account(tx, invitation.organizationId());
+            kernel.require(tx, principal, account, Permission.INVITE_MEMBERS);
+            return tx.delivery(invitationId).map(DeliveryRecord::view)
+                    .orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        });
+    }
+
+    /**
+     * The invitation, read under its organization's lock, after checking that {@code admin} manages
+     * its invitations (R2) and that its stored status is still pending (expired or not).
+     */
+    private Invitation managed(WriteTransaction tx, UserPrincipal admin, InvitationId invitationId) {
+        Invitation found = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        Account account = Kernel.lock(tx, found.organizationId());
+        kernel.require(tx, admin, account, Permission.INVITE_MEMBERS);
+        Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        if (invitation.status() != InvitationStatus.PENDING) {
+            throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
+        }
+        return invitation;
     }
 
     @Override

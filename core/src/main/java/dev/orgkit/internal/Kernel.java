@@ -15,6 +15,7 @@ import dev.orgkit.policy.AccessFacts;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,22 +33,25 @@ import java.util.OptionalLong;
  * every command takes (read the facts, enforce a permission, write the audit event).
  */
 public final class Kernel {
-    final Storage storage;
+    /** The host's storage; its write transactions publish their audit events after commit. */
+    final PublishingStorage storage;
     final Clock clock;
     final Secrets secrets;
     final Policy policy;
     final InputValidator validator;
     final Duration invitationTimeToLive;
+    final Duration supportRequestTimeToLive;
 
     /** Wires the kernel; every argument has been validated by the builder. */
     public Kernel(Storage storage, Clock clock, Secrets secrets, Policy policy, InputValidator validator,
-            Duration invitationTimeToLive) {
-        this.storage = storage;
+            Duration invitationTimeToLive, Duration supportRequestTimeToLive, List<EventListener> eventListeners) {
+        this.storage = new PublishingStorage(storage, eventListeners);
         this.clock = clock;
         this.secrets = secrets;
         this.policy = policy;
         this.validator = validator;
         this.invitationTimeToLive = invitationTimeToLive;
+        this.supportRequestTimeToLive = supportRequestTimeToLive;
     }
 
     /**
@@ -93,11 +98,15 @@ public final class Kernel {
         return facts;
     }
 
-    /** Appends one audit event to the account's trail, in the command's transaction. */
+    /**
+     * Appends one audit event to the account's trail, in the command's transaction; the event
+     * listeners receive it once the transaction commits.
+     */
     void audit(WriteTransaction tx, AccountId accountId, Actor actor, AuditAction action, String target,
             Map<String, String> details) {
         Instant at = now();
-        tx.appendAudit(new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target,
-                details, at));
+        var event = new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target, details, at);
+        tx.appendAudit(event);
+        storage.appended(tx, event);
     }
 }

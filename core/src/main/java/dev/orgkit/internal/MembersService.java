@@ -31,12 +31,12 @@ public final class MembersService implements Members {
     static final String MEMBERS_CURSOR = "members";
 
     private final Kernel kernel;
-    private final InvitationMailing mailing;
+    private final DeliveryService deliveries;
 
-    /** Creates the service. */
-    public MembersService(Kernel kernel, InvitationMailing mailing) {
+    /** Creates the service; invitation mails go out through {@code deliveries}. */
+    public MembersService(Kernel kernel, DeliveryService deliveries) {
         this.kernel = kernel;
-        this.mailing = mailing;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -45,10 +45,10 @@ public final class MembersService implements Members {
                 .add("email", EmailAddress.problem(email))
                 .throwIfAny();
         EmailAddress invitee = EmailAddress.of(email);
-        InvitationMailing.Minted minted = kernel.storage.write(tx -> {
+        Invitation invited = kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.INVITE_MEMBERS);
-            Organization organization = OrganizationsService.organization(account);
+            OrganizationsService.organization(account);
             Instant now = kernel.now();
             Denials.require(Policy.notAlreadyAMember(tx.hasMemberWithEmail(organizationId, invitee)));
             Optional<Invitation> pending = tx.pendingInvitation(organizationId, invitee);
@@ -59,19 +59,22 @@ public final class MembersService implements Members {
             if (pending.isPresent()) {
                 // R7 allowed it, so it has expired: it makes way for the new one.
                 tx.updateInvitationStatus(pending.get(), InvitationStatus.PENDING, InvitationStatus.EXPIRED);
+                DeliveryService.cancel(tx, pending.get().id(), InvitationStatus.EXPIRED);
                 details.put("replaces", pending.get().id().value());
             }
             var invitation = new Invitation(InvitationId.of(kernel.secrets.newId("inv")), organizationId, invitee,
                     role, admin.userId(), admin.verifiedEmail(), InvitationStatus.PENDING, now,
                     now.plus(kernel.invitationTimeToLive));
-            String token = kernel.secrets.newToken();
-            tx.insertInvitation(invitation, Secrets.sha256(token));
+            // No token yet: it is minted when the mail is dispatched, and only its hash is stored.
+            tx.insertInvitation(invitation, deliveries.sealedLink());
+            deliveries.schedule(tx, invitation, now);
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.MEMBER_INVITED, invitation.id().value(),
                     details);
-            return new InvitationMailing.Minted(invitation, organization.accountName(), token);
+            return invitation;
         });
-        mailing.send(minted);
-        return minted.invitation();
+        // After commit, before returning: the mail goes out at once; a failure leaves it due for a retry.
+        deliveries.dispatchAfterCommit(organizationId, invited.id());
+        return invited;
     }
 
     @Override

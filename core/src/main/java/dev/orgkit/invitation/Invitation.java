@@ -55,4 +55,10 @@ public record Invitation(
         return new Invitation(id, organizationId, email, role, invitedBy, inviterEmail, newStatus,
                 createdAt, expiresAt);
     }
+
+    /** This invitation with another expiry, as after a resend. */
+    public Invitation withExpiresAt(Instant newExpiresAt) {
+        return new Invitation(id, organizationId, email, role, invitedBy, inviterEmail, status,
+                createdAt, newExpiresAt);
+    }
 }

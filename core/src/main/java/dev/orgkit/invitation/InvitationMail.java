@@ -9,7 +9,9 @@ import java.time.Instant;
  * The mail that carries an invitation to the invitee. It holds the plaintext token: a mailer sends
  * it and must not log or store it ({@link #toString()} leaves the token and the link out).
  *
- * @param messageId a stable id for this mail, so a receiving system can de-duplicate
+ * @param messageId a stable id for this mail, so a receiving system can de-duplicate: one per
+ *     delivery attempt ({@code <invitationId>.<attemptId>}), the same for every copy of one attempt
+ *     (a relay's own retries), and different for each new attempt, because each carries a new link
  * @param invitationId the invitation it carries
  * @param recipient the invited address
  * @param organizationName the organization's account name

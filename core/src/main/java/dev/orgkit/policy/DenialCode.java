@@ -49,6 +49,16 @@ public enum DenialCode {
     ORGANIZATION_ONLY("R1", "Only an organization has a profile.", "Create an organization."),
     /** Someone changed the thing since it was read. */
     STALE_VERSION("-", "It was changed by someone else since you read it.", "Reload and try again."),
+    /** R3, R4: a support request for this target and action is already waiting for support. */
+    SUPPORT_REQUEST_ALREADY_PENDING("R3/R4", "A support request for this member and action is already pending.",
+            "Wait for support to decide the pending request."),
+    /** R11: the support request was already approved or rejected. */
+    SUPPORT_REQUEST_NOT_PENDING("R11", "This support request was already approved or rejected.", null),
+    /** R11: the support request expired before anyone decided it. */
+    SUPPORT_REQUEST_EXPIRED("R11", "This support request has expired.", "File a new support request."),
+    /** R3, R4: the member does not have the role the action applies to (an admin to demote, a member to promote). */
+    TARGET_ROLE_MISMATCH("R3/R4", "The member does not have the role this action applies to.",
+            "Check the member's current role."),
     /** A revoked or expired API key cannot be rolled. */
     API_KEY_INACTIVE("R12", "This API key is revoked or expired.", "Create a new key.");
 

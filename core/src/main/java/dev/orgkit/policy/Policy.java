@@ -13,6 +13,8 @@ import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -167,6 +169,25 @@ public final class Policy {
     /** R11: support actions need a support principal. */
     public static Decision supportOnly(Principal principal) {
         return principal instanceof SupportPrincipal ? allowed() : denied(DenialCode.SUPPORT_ONLY);
+    }
+
+    /** R3, R4, R11: a support action applies only to a member who has {@code expected} now. */
+    public static Decision targetHasRole(Role actual, Role expected) {
+        return actual == expected ? allowed() : denied(DenialCode.TARGET_ROLE_MISMATCH);
+    }
+
+    /** R3, R4: one pending, unexpired support request per (organization, target, action). */
+    public static Decision noPendingSupportRequest(Optional<SupportRequest> pending, Instant now) {
+        return pending.filter(request -> !request.isExpiredAt(now)).isPresent()
+                ? denied(DenialCode.SUPPORT_REQUEST_ALREADY_PENDING) : allowed();
+    }
+
+    /** R11: a support request is approved or rejected only while pending and unexpired, and only once. */
+    public static Decision supportRequestDecidable(SupportRequest request, Instant now) {
+        if (request.status() != SupportRequestStatus.PENDING) {
+            return denied(DenialCode.SUPPORT_REQUEST_NOT_PENDING);
+        }
+        return request.isExpiredAt(now) ? denied(DenialCode.SUPPORT_REQUEST_EXPIRED) : allowed();
     }
 
     /** R12: admins manage an organization's API keys; members too if the host allows it. */

@@ -9,10 +9,16 @@ import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +80,43 @@ public interface ReadTransaction {
 
     /** The account {@code userId} last switched to. */
     Optional<AccountId> activeAccount(UserId userId);
+
+    /** The support request with this id. */
+    Optional<SupportRequest> supportRequest(SupportRequestId id);
+
+    /**
+     * The request for {@code action} on {@code targetUserId} in the organization whose stored status
+     * is PENDING, expired or not. There is at most one.
+     */
+    Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+            SupportAction action);
+
+    /**
+     * At most {@code limit} support requests of every organization whose status at {@code now} is
+     * {@code status}, ordered by id, starting after {@code after} (exclusive) if given. The status at
+     * {@code now} is the stored one, except that a stored PENDING request whose {@code expiresAt} is
+     * not after {@code now} counts as EXPIRED (and not as PENDING). Requests are returned as stored.
+     */
+    List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now, Optional<SupportRequestId> after,
+            int limit);
+
+    /**
+     * At most {@code limit} audit events of the account that match {@code query}
+     * ({@link AuditQuery#matches}), newest first (by descending id), starting after {@code before}
+     * (exclusive: events with a smaller id) if given.
+     */
+    List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit);
+
+    /** The delivery record of the invitation's mail. */
+    Optional<DeliveryRecord> delivery(InvitationId invitationId);
+
+    /**
+     * At most {@code limit} deliveries a dispatcher may claim at {@code now}
+     * ({@link DeliveryRecord#isClaimableAt}: status PENDING or FAILED, {@code nextAttemptAt} not after
+     * {@code now}, and no claim that holds after {@code now}), earliest {@code nextAttemptAt} first.
+     * A hint only: {@link WriteTransaction#claimDelivery} decides.
+     */
+    List<DeliveryRecord> dueDeliveries(Instant now, int limit);
 
     /** The API key with this id, of any account. */
     Optional<ApiKey> apiKey(ApiKeyId id);

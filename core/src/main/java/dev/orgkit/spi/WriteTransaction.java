@@ -9,9 +9,12 @@ import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +78,55 @@ public interface WriteTransaction extends ReadTransaction {
 
     /** Remembers the account {@code userId} works in; empty forgets it. */
     void setActiveAccount(UserId userId, Optional<AccountId> accountId);
+
+    /**
+     * Inserts a support request. Ids are unique; at most one request per (organization, target,
+     * action) has the stored status PENDING.
+     */
+    void insertSupportRequest(SupportRequest request);
+
+    /**
+     * Replaces the stored support request with {@code updated} (same id) if its stored status is
+     * still {@code from}: the single conditional update that decides a request at most once.
+     * Returns whether it replaced it.
+     */
+    boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from);
+
+    /**
+     * Replaces the hash of the invitation's token: from now on only the token with this hash finds it
+     * ({@link #invitationByTokenHash}), and the previous one finds nothing. Token hashes are unique.
+     * Does nothing if no invitation has this id.
+     */
+    void replaceInvitationToken(InvitationId id, SecretHash tokenHash);
+
+    /**
+     * Sets the expiry of the invitation (a resend gives it a new one); the status is unchanged. Does
+     * nothing if no invitation has this id.
+     */
+    void updateInvitationExpiry(InvitationId id, Instant expiresAt);
+
+    /**
+     * Inserts the invitation's delivery record, or replaces the one it has (a resend starts a new
+     * delivery; a revoke closes it). Callers hold the organization's lock.
+     */
+    void putDelivery(DeliveryRecord delivery);
+
+    /**
+     * Claims the invitation's delivery for one attempt, as a single conditional update: only if it
+     * is claimable at {@code now} ({@link DeliveryRecord#isClaimableAt}), it sets {@code claimId} and
+     * {@code claimedUntil}, adds one to {@code attempts} and sets {@code lastAttemptAt} to
+     * {@code now} (as {@link DeliveryRecord#claimed}). Returns whether it did. Of several transactions
+     * (in any number of JVMs sharing the storage) that claim one delivery at once, at most one gets
+     * {@code true} until {@code claimedUntil} has passed (JDBC: {@code UPDATE ... WHERE} the same
+     * conditions, one row updated).
+     */
+    boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil);
+
+    /**
+     * Replaces the delivery record with {@code settled} if the stored one is still claimed by
+     * {@code claimId} (a resend may have replaced it meanwhile). Returns whether it did.
+     */
+    boolean settleDelivery(DeliveryRecord settled, String claimId);
 
     /** Inserts an API key with the SHA-256 of its secret. Key ids and hashes are unique. */
     void insertApiKey(ApiKey key, SecretHash hash);

@@ -12,23 +12,31 @@ import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.ApiKeyRecord;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +46,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,6 +141,18 @@ public final class InMemoryStorage implements Storage {
         final Map<AccountId, NavigableMap<LocalDate, NavigableMap<ApiKeyId, Long>>> usage = new HashMap<>();
         /** Committed keys by hash, for lock-free verification; written only when a transaction commits. */
         final Map<SecretHash, ApiKeyRecord> committedKeysByHash = new ConcurrentHashMap<>();
+        final Map<SupportRequestId, SupportRequest> supportRequests = new HashMap<>();
+        final Map<SupportRequestStatus, NavigableMap<SupportRequestId, SupportRequest>> supportByStatus =
+                new EnumMap<>(SupportRequestStatus.class);
+        final Map<PendingKey, SupportRequestId> pendingSupport = new HashMap<>();
+        final Map<InvitationId, DeliveryRecord> deliveries = new HashMap<>();
+    }
+
+    /** What at most one stored PENDING support request has. */
+    private record PendingKey(AccountId organizationId, UserId targetUserId, SupportAction action) {
+        static PendingKey of(SupportRequest request) {
+            return new PendingKey(request.organizationId(), request.targetUserId(), request.action());
+        }
     }
 
     /** One transaction's view; {@code undo} and {@code onCommit} are null for read transactions. */
@@ -270,13 +291,76 @@ public final class InMemoryStorage implements Storage {
             return Optional.ofNullable(s.active.get(userId));
         }
 
+        @Override
+        public Optional<SupportRequest> supportRequest(SupportRequestId id) {
+            return Optional.ofNullable(s.supportRequests.get(id));
+        }
+
+        @Override
+        public Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+                SupportAction action) {
+            return Optional.ofNullable(s.pendingSupport.get(new PendingKey(organizationId, targetUserId, action)))
+                    .map(s.supportRequests::get);
+        }
+
+        @Override
+        public List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now,
+                Optional<SupportRequestId> after, int limit) {
+            List<SupportRequest> found = new ArrayList<>();
+            if (status == SupportRequestStatus.EXPIRED) {
+                found.addAll(first(stored(SupportRequestStatus.EXPIRED, after), limit));
+                found.addAll(first(stored(SupportRequestStatus.PENDING, after), limit, r -> r.isExpiredAt(now)));
+                found.sort(Comparator.comparing(SupportRequest::id));
+                return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+            }
+            if (status == SupportRequestStatus.PENDING) {
+                return first(stored(status, after), limit, r -> !r.isExpiredAt(now));
+            }
+            return first(stored(status, after), limit);
+        }
+
+        private NavigableMap<SupportRequestId, SupportRequest> stored(SupportRequestStatus status,
+                Optional<SupportRequestId> after) {
+            NavigableMap<SupportRequestId, SupportRequest> all =
+                    s.supportByStatus.getOrDefault(status, Collections.emptyNavigableMap());
+            return after.map(key -> all.tailMap(key, false)).orElse(all);
+        }
+
+        @Override
+        public List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
+            NavigableMap<String, AuditEvent> all =
+                    s.audit.getOrDefault(accountId, Collections.emptyNavigableMap()).descendingMap();
+            return first(before.map(key -> all.tailMap(key, false)).orElse(all), limit, query::matches);
+        }
+
+        @Override
+        public Optional<DeliveryRecord> delivery(InvitationId invitationId) {
+            return Optional.ofNullable(s.deliveries.get(invitationId));
+        }
+
+        @Override
+        public List<DeliveryRecord> dueDeliveries(Instant now, int limit) {
+            return s.deliveries.values().stream()
+                    .filter(delivery -> delivery.isClaimableAt(now))
+                    .sorted(Comparator.comparing(DeliveryRecord::nextAttemptAt)
+                            .thenComparing(DeliveryRecord::invitationId))
+                    .limit(limit)
+                    .toList();
+        }
+
         private static <V> List<V> first(NavigableMap<?, V> map, int limit) {
+            return first(map, limit, value -> true);
+        }
+
+        private static <V> List<V> first(NavigableMap<?, V> map, int limit, Predicate<V> keep) {
             List<V> page = new ArrayList<>(Math.min(limit, map.size()));
             for (V value : map.values()) {
                 if (page.size() == limit) {
                     break;
                 }
-                page.add(value);
+                if (keep.test(value)) {
+                    page.add(value);
+                }
             }
             return page;
         }
@@ -396,6 +480,60 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public void replaceInvitationToken(InvitationId id, SecretHash tokenHash) {
+            writable();
+            SecretHash previous = s.tokenOfInvitation.get(id);
+            if (previous == null || previous.equals(tokenHash)) {
+                return;
+            }
+            if (s.invitationOfToken.containsKey(tokenHash)) {
+                throw new StorageException("duplicate invitation token hash");
+            }
+            remove(s.invitationOfToken, previous);
+            put(s.invitationOfToken, tokenHash, id);
+            put(s.tokenOfInvitation, id, tokenHash);
+        }
+
+        @Override
+        public void updateInvitationExpiry(InvitationId id, Instant expiresAt) {
+            writable();
+            Invitation current = s.invitations.get(id);
+            if (current != null) {
+                Invitation updated = current.withExpiresAt(expiresAt);
+                put(s.invitations, id, updated);
+                indexPending(updated);
+            }
+        }
+
+        @Override
+        public void putDelivery(DeliveryRecord delivery) {
+            writable();
+            put(s.deliveries, delivery.invitationId(), delivery);
+        }
+
+        @Override
+        public boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(invitationId);
+            if (current == null || !current.isClaimableAt(now)) {
+                return false;
+            }
+            put(s.deliveries, invitationId, current.claimed(claimId, now, claimedUntil));
+            return true;
+        }
+
+        @Override
+        public boolean settleDelivery(DeliveryRecord settled, String claimId) {
+            writable();
+            DeliveryRecord current = s.deliveries.get(settled.invitationId());
+            if (current == null || !current.claimId().equals(Optional.of(claimId))) {
+                return false;
+            }
+            put(s.deliveries, settled.invitationId(), settled);
+            return true;
+        }
+
+        @Override
         public void appendAudit(AuditEvent event) {
             writable();
             NavigableMap<String, AuditEvent> trail = tree(s.audit, event.accountId());
@@ -403,6 +541,48 @@ public final class InMemoryStorage implements Storage {
                 throw new StorageException("duplicate audit event id " + event.id());
             }
             put(trail, event.id(), event);
+        }
+
+        @Override
+        public void insertSupportRequest(SupportRequest request) {
+            writable();
+            if (s.supportRequests.containsKey(request.id())) {
+                throw new StorageException("duplicate support request id " + request.id());
+            }
+            if (request.status() == SupportRequestStatus.PENDING && s.pendingSupport.containsKey(PendingKey.of(request))) {
+                throw new StorageException("a pending support request for this target and action already exists");
+            }
+            put(s.supportRequests, request.id(), request);
+            indexSupport(null, request);
+        }
+
+        @Override
+        public boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from) {
+            writable();
+            SupportRequest current = s.supportRequests.get(updated.id());
+            if (current == null || current.status() != from) {
+                return false;
+            }
+            if (updated.status() == SupportRequestStatus.PENDING && from != SupportRequestStatus.PENDING
+                    && s.pendingSupport.containsKey(PendingKey.of(updated))) {
+                throw new StorageException("a pending support request for this target and action already exists");
+            }
+            put(s.supportRequests, updated.id(), updated);
+            indexSupport(current, updated);
+            return true;
+        }
+
+        private void indexSupport(@Nullable SupportRequest previous, SupportRequest request) {
+            if (previous != null) {
+                remove(tree(s.supportByStatus, previous.status()), previous.id());
+                if (previous.status() == SupportRequestStatus.PENDING) {
+                    remove(s.pendingSupport, PendingKey.of(previous));
+                }
+            }
+            put(tree(s.supportByStatus, request.status()), request.id(), request);
+            if (request.status() == SupportRequestStatus.PENDING) {
+                put(s.pendingSupport, PendingKey.of(request), request.id());
+            }
         }
 
         @Override

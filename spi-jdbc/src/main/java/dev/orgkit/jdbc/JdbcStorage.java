@@ -69,6 +69,7 @@ public final class JdbcStorage implements Storage {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final @Nullable ApiKeyCache cache;
+    private final JdbcTransaction.Pages pages;
     /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
     private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -76,6 +77,7 @@ public final class JdbcStorage implements Storage {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.cache = cache;
+        this.pages = JdbcTransaction.Pages.of(dialect);
     }
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
@@ -237,7 +239,7 @@ public final class JdbcStorage implements Storage {
                 connection.setAutoCommit(false);
                 restoreAutoCommit = true;
             }
-            tx = new JdbcTransaction(new Sql(connection, dialect), !readOnly);
+            tx = new JdbcTransaction(new Sql(connection, dialect), pages, !readOnly);
             T result = work.apply(tx);
             connection.commit();
             return result;

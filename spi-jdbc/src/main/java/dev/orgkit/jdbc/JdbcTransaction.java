@@ -14,20 +14,29 @@ import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
+import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.ApiKeyRecord;
+import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestId;
+import dev.orgkit.support.SupportRequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,18 +63,28 @@ final class JdbcTransaction implements WriteTransaction {
             """;
     /** The verification lookup: one unique-index read by the key's hash. */
     static final String API_KEY_BY_HASH = "SELECT " + API_KEY_COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
+    private static final String DELIVERY_COLUMNS = """
+            account_id, invitation_id, status, attempts, next_attempt_at, last_attempt_at, last_error,
+            claim_id, claimed_until
+            """;
     private static final String AUDIT_COLUMNS = """
             account_id, event_id, actor_kind, actor_id, actor_ticket, action, target, details, at
+            """;
+    private static final String SUPPORT_COLUMNS = """
+            account_id, request_id, action, target_user_id, requested_by, reason, status, created_at, expires_at,
+            decided_by, decided_at, ticket, why
             """;
 
     private final Sql sql;
     private final Dialect dialect;
+    private final Pages pages;
     private final boolean writable;
     private boolean changedApiKeys;
 
-    JdbcTransaction(Sql sql, boolean writable) {
+    JdbcTransaction(Sql sql, Pages pages, boolean writable) {
         this.sql = sql;
         this.dialect = sql.dialect();
+        this.pages = pages;
         this.writable = writable;
     }
 
@@ -101,21 +120,45 @@ final class JdbcTransaction implements WriteTransaction {
                 row -> Boolean.TRUE, organizationId.value(), email.value()).isPresent();
     }
 
-    /** The first page of an organization's members: a range scan of the primary key. */
-    static final String MEMBERS_FIRST_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
-            FROM orgkit_memberships WHERE account_id = ?
-            ORDER BY user_id LIMIT ?""";
-    /** A following page of an organization's members, after a user id: a range scan of the primary key. */
-    static final String MEMBERS_NEXT_PAGE = "SELECT " + MEMBERSHIP_COLUMNS + """
-            FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
-            ORDER BY user_id LIMIT ?""";
+    /**
+     * The keyset page queries, built once per dialect: each pages through an index that leads with
+     * the account id, and orders as the dialect needs to read that index in order without sorting.
+     */
+    record Pages(String membersFirst, String membersNext, String pendingFirst, String pendingNext,
+            String auditFirst, String auditNext) {
+
+        static Pages of(Dialect dialect) {
+            String members = dialect.keysetOrder("account_id", "user_id");
+            String pending = dialect.keysetOrder("account_id, status", "invitation_id");
+            String audit = dialect.keysetOrder("account_id DESC", "event_id DESC");
+            return new Pages(
+                    ("SELECT " + MEMBERSHIP_COLUMNS + """
+                    FROM orgkit_memberships WHERE account_id = ?
+                    ORDER BY %s LIMIT ?""").formatted(members),
+                    ("SELECT " + MEMBERSHIP_COLUMNS + """
+                    FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
+                    ORDER BY %s LIMIT ?""").formatted(members),
+                    ("SELECT " + INVITATION_COLUMNS + """
+                    FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
+                    ORDER BY %s LIMIT ?""").formatted(pending),
+                    ("SELECT " + INVITATION_COLUMNS + """
+                    FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
+                    ORDER BY %s LIMIT ?""").formatted(pending),
+                    ("SELECT " + AUDIT_COLUMNS + """
+                    FROM orgkit_audit_events WHERE account_id = ?
+                    ORDER BY %s LIMIT ?""").formatted(audit),
+                    ("SELECT " + AUDIT_COLUMNS + """
+                    FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
+                    ORDER BY %s LIMIT ?""").formatted(audit));
+        }
+    }
 
     @Override
     public List<Membership> memberships(AccountId organizationId, Optional<UserId> after, int limit) {
         if (after.isEmpty()) {
-            return sql.list("list members", MEMBERS_FIRST_PAGE, this::membership, organizationId.value(), limit);
+            return sql.list("list members", pages.membersFirst(), this::membership, organizationId.value(), limit);
         }
-        return sql.list("list members", MEMBERS_NEXT_PAGE, this::membership, organizationId.value(),
+        return sql.list("list members", pages.membersNext(), this::membership, organizationId.value(),
                 after.get().value(), limit);
     }
 
@@ -154,25 +197,20 @@ final class JdbcTransaction implements WriteTransaction {
     @Override
     public List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit) {
         if (after.isEmpty()) {
-            return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
-                     FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
-                    ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), limit);
+            return sql.list("list pending invitations", pages.pendingFirst(), this::invitation, organizationId.value(),
+                    limit);
         }
-        return sql.list("list pending invitations", "SELECT " + INVITATION_COLUMNS + """
-                 FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
-                ORDER BY invitation_id LIMIT ?""", this::invitation, organizationId.value(), after.get().value(), limit);
+        return sql.list("list pending invitations", pages.pendingNext(), this::invitation, organizationId.value(),
+                after.get().value(), limit);
     }
 
     @Override
     public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
         if (before.isEmpty()) {
-            return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
-                     FROM orgkit_audit_events WHERE account_id = ?
-                    ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), limit);
+            return sql.list("list audit events", pages.auditFirst(), this::auditEvent, accountId.value(), limit);
         }
-        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + """
-                 FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
-                ORDER BY event_id DESC LIMIT ?""", this::auditEvent, accountId.value(), before.get(), limit);
+        return sql.list("list audit events", pages.auditNext(), this::auditEvent, accountId.value(), before.get(),
+                limit);
     }
 
     @Override
@@ -180,6 +218,93 @@ final class JdbcTransaction implements WriteTransaction {
         return sql.first("read the active account", """
                 SELECT account_id FROM orgkit_active_accounts WHERE user_id = ?""",
                 row -> AccountId.of(row.getString(1)), userId.value());
+    }
+
+    @Override
+    public Optional<SupportRequest> supportRequest(SupportRequestId id) {
+        return sql.first("read a support request", "SELECT " + SUPPORT_COLUMNS + """
+                 FROM orgkit_support_requests WHERE request_id = ?""", this::supportRequest, id.value());
+    }
+
+    @Override
+    public Optional<SupportRequest> pendingSupportRequest(AccountId organizationId, UserId targetUserId,
+            SupportAction action) {
+        return sql.first("find a pending support request", "SELECT " + SUPPORT_COLUMNS + """
+                 FROM orgkit_support_requests
+                WHERE account_id = ? AND target_user_id = ? AND action = ? AND status = 'PENDING'""",
+                this::supportRequest, organizationId.value(), targetUserId.value(), action.name());
+    }
+
+    @Override
+    public List<SupportRequest> supportRequests(SupportRequestStatus status, Instant now,
+            Optional<SupportRequestId> after, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE ");
+        switch (status) {
+            case PENDING -> where.append("status = 'PENDING' AND expires_at > ?");
+            case EXPIRED -> where.append("(status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= ?))");
+            default -> where.append("status = ?");
+        }
+        parameters.add(status == SupportRequestStatus.PENDING || status == SupportRequestStatus.EXPIRED
+                ? now : status.name());
+        after.ifPresent(id -> {
+            where.append(" AND request_id > ?");
+            parameters.add(id.value());
+        });
+        parameters.add(limit);
+        return sql.list("list support requests", "SELECT " + SUPPORT_COLUMNS + " FROM orgkit_support_requests"
+                + where + " ORDER BY request_id LIMIT ?", this::supportRequest, parameters.toArray());
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
+        parameters.add(accountId.value());
+        if (!query.actions().isEmpty()) {
+            List<String> actions = query.actions().stream().map(Enum::name).sorted().toList();
+            where.append(" AND action IN (").append(String.join(", ", Collections.nCopies(actions.size(), "?")))
+                    .append(')');
+            parameters.addAll(actions);
+        }
+        query.actorKind().ifPresent(kind -> {
+            where.append(" AND actor_kind = ?");
+            parameters.add(kind.name());
+        });
+        query.actorId().ifPresent(id -> {
+            where.append(" AND actor_id = ?");
+            parameters.add(id);
+        });
+        query.from().ifPresent(from -> {
+            where.append(" AND at >= ?");
+            parameters.add(from);
+        });
+        query.until().ifPresent(until -> {
+            where.append(" AND at < ?");
+            parameters.add(until);
+        });
+        before.ifPresent(id -> {
+            where.append(" AND event_id < ?");
+            parameters.add(id);
+        });
+        parameters.add(limit);
+        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + " FROM orgkit_audit_events" + where
+                + " ORDER BY event_id DESC LIMIT ?", this::auditEvent, parameters.toArray());
+    }
+
+    @Override
+    public Optional<DeliveryRecord> delivery(InvitationId invitationId) {
+        return sql.first("read an invitation's delivery", "SELECT " + DELIVERY_COLUMNS + """
+                 FROM orgkit_invitation_deliveries WHERE invitation_id = ?""", this::delivery, invitationId.value());
+    }
+
+    @Override
+    public List<DeliveryRecord> dueDeliveries(Instant now, int limit) {
+        return sql.list("list due deliveries", "SELECT " + DELIVERY_COLUMNS + """
+                 FROM orgkit_invitation_deliveries
+                WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until <= ?)
+                ORDER BY next_attempt_at, invitation_id LIMIT ?""", this::delivery, now, now, limit);
     }
 
     // ---- writes ----
@@ -380,6 +505,93 @@ final class JdbcTransaction implements WriteTransaction {
         return changedApiKeys;
     }
 
+    @Override
+    public void insertSupportRequest(SupportRequest request) {
+        writable();
+        sql.update("insert a support request", "INSERT INTO orgkit_support_requests (" + SUPPORT_COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                request.organizationId().value(), request.id().value(), request.action().name(),
+                request.targetUserId().value(), request.requestedBy().value(), request.reason(),
+                request.status().name(), request.createdAt(), request.expiresAt(), request.decidedBy(),
+                request.decidedAt(), request.ticket(), request.why());
+    }
+
+    @Override
+    public boolean updateSupportRequest(SupportRequest updated, SupportRequestStatus from) {
+        writable();
+        return sql.update("decide a support request", """
+                UPDATE orgkit_support_requests
+                SET status = ?, decided_by = ?, decided_at = ?, ticket = ?, why = ?
+                WHERE account_id = ? AND request_id = ? AND status = ?""",
+                updated.status().name(), updated.decidedBy(), updated.decidedAt(), updated.ticket(), updated.why(),
+                updated.organizationId().value(), updated.id().value(), from.name()) == 1;
+    }
+
+    @Override
+    public void replaceInvitationToken(InvitationId id, SecretHash tokenHash) {
+        writable();
+        sql.update("replace an invitation's token", """
+                UPDATE orgkit_invitations SET token_hash = ? WHERE invitation_id = ?""", tokenHash.hex(), id.value());
+    }
+
+    @Override
+    public void updateInvitationExpiry(InvitationId id, Instant expiresAt) {
+        writable();
+        sql.update("change an invitation's expiry", """
+                UPDATE orgkit_invitations SET expires_at = ? WHERE invitation_id = ?""", expiresAt, id.value());
+    }
+
+    @Override
+    public void putDelivery(DeliveryRecord delivery) {
+        writable();
+        // The caller holds the organization's lock: nobody inserts this delivery between the two statements.
+        int updated = sql.update("replace an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,
+                    claim_id = ?, claimed_until = ?
+                WHERE account_id = ? AND invitation_id = ?""", deliveryValues(delivery));
+        if (updated == 0) {
+            sql.update("insert an invitation's delivery", "INSERT INTO orgkit_invitation_deliveries ("
+                    + DELIVERY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    delivery.organizationId().value(), delivery.invitationId().value(), delivery.status().name(),
+                    delivery.attempts(), delivery.nextAttemptAt(), Sql.instant(delivery.lastAttemptAt()),
+                    delivery.lastError(), delivery.claimId(), Sql.instant(delivery.claimedUntil()));
+        }
+    }
+
+    @Override
+    public boolean claimDelivery(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
+        writable();
+        // One conditional UPDATE: of two transactions claiming at once, the second waits for the
+        // first's row lock and then finds the condition false.
+        return sql.update("claim an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET claim_id = ?, claimed_until = ?, attempts = attempts + 1, last_attempt_at = ?
+                WHERE invitation_id = ? AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?
+                  AND (claimed_until IS NULL OR claimed_until <= ?)""",
+                claimId, claimedUntil, now, invitationId.value(), now, now) == 1;
+    }
+
+    @Override
+    public boolean settleDelivery(DeliveryRecord settled, String claimId) {
+        writable();
+        Object[] values = deliveryValues(settled);
+        Object[] parameters = Arrays.copyOf(values, values.length + 1);
+        parameters[values.length] = claimId;
+        return sql.update("settle an invitation's delivery", """
+                UPDATE orgkit_invitation_deliveries
+                SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_error = ?,
+                    claim_id = ?, claimed_until = ?
+                WHERE account_id = ? AND invitation_id = ? AND claim_id = ?""", parameters) == 1;
+    }
+
+    /** The values of a delivery in the order of the SET list, then its key. */
+    private static Object[] deliveryValues(DeliveryRecord delivery) {
+        return new Object[] {delivery.status().name(), delivery.attempts(), delivery.nextAttemptAt(),
+            Sql.instant(delivery.lastAttemptAt()), delivery.lastError(), delivery.claimId(),
+            Sql.instant(delivery.claimedUntil()), delivery.organizationId().value(), delivery.invitationId().value()};
+    }
+
     private void writable() {
         if (!writable) {
             throw new IllegalStateException("a read transaction cannot write");
@@ -418,12 +630,25 @@ final class JdbcTransaction implements WriteTransaction {
         var key = new ApiKey(ApiKeyId.of(row.getString("key_id")), AccountId.of(row.getString("account_id")),
                 row.getString("name"), Environment.valueOf(row.getString("environment")), row.getString("hint"),
                 UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"),
-                optionalInstant(row, "last_used_at", dialect), optionalInstant(row, "expires_at", dialect),
-                optionalInstant(row, "revoked_at", dialect));
+                optionalInstantOf(row, "last_used_at", dialect), optionalInstantOf(row, "expires_at", dialect),
+                optionalInstantOf(row, "revoked_at", dialect));
         return new ApiKeyRecord(key, new SecretHash(row.getString("key_hash")));
     }
 
-    private static Optional<Instant> optionalInstant(ResultSet row, String column, Dialect dialect) throws SQLException {
+    private static Optional<Instant> optionalInstantOf(ResultSet row, String column, Dialect dialect)
+            throws SQLException {
+        return row.getObject(column) == null ? Optional.empty() : Optional.of(dialect.getInstant(row, column));
+    }
+
+    private DeliveryRecord delivery(ResultSet row) throws SQLException {
+        return new DeliveryRecord(InvitationId.of(row.getString("invitation_id")),
+                AccountId.of(row.getString("account_id")), DeliveryStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"), dialect.getInstant(row, "next_attempt_at"),
+                optionalInstant(row, "last_attempt_at"), Optional.ofNullable(row.getString("last_error")),
+                Optional.ofNullable(row.getString("claim_id")), optionalInstant(row, "claimed_until"));
+    }
+
+    private Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
         return row.getObject(column) == null ? Optional.empty() : Optional.of(dialect.getInstant(row, column));
     }
 
@@ -433,5 +658,16 @@ final class JdbcTransaction implements WriteTransaction {
         return new AuditEvent(row.getString("event_id"), AccountId.of(row.getString("account_id")), actor,
                 AuditAction.valueOf(row.getString("action")), row.getString("target"),
                 AuditDetails.decode(row.getString("details")), dialect.getInstant(row, "at"));
+    }
+
+    private SupportRequest supportRequest(ResultSet row) throws SQLException {
+        return new SupportRequest(SupportRequestId.of(row.getString("request_id")),
+                AccountId.of(row.getString("account_id")), SupportAction.valueOf(row.getString("action")),
+                UserId.of(row.getString("target_user_id")), UserId.of(row.getString("requested_by")),
+                row.getString("reason"), SupportRequestStatus.valueOf(row.getString("status")),
+                dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"),
+                Optional.ofNullable(row.getString("decided_by")),
+                row.getObject("decided_at") == null ? Optional.empty() : Optional.of(dialect.getInstant(row, "decided_at")),
+                Optional.ofNullable(row.getString("ticket")), Optional.ofNullable(row.getString("why")));
     }
 }

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * MariaDB and MySQL: INSERT IGNORE, DATETIME(6) columns holding UTC wall-clock time (no session
- * time zone is involved in writing or reading them), and a named lock for migrations.
+ * time zone is involved in writing or reading them), keyset pages ordered by the key alone, and a
+ * named lock for migrations.
  */
 final class MariaDbDialect implements Dialect {
     private static final int DUPLICATE_KEY = 1062;
@@ -37,6 +38,12 @@ final class MariaDbDialect implements Dialect {
             binder.bind(statement);
             return statement.executeUpdate() == 1;
         }
+    }
+
+    @Override
+    public String keysetOrder(String fixed, String key) {
+        // MariaDB reads the index in order for the key alone, and sorts if the fixed columns are listed.
+        return key;
     }
 
     @Override

@@ -55,9 +55,11 @@ final class Migrations {
                 throw new IllegalStateException(directory + INDEX + " names " + name + ", not V<n>__<description>.sql");
             }
             int version = Integer.parseInt(matcher.group(1));
-            if (version != migrations.size() + 1) {
-                throw new IllegalStateException(directory + INDEX + " lists " + name + " where V"
-                        + (migrations.size() + 1) + " belongs");
+            // Versions increase; gaps are allowed, as in Flyway, since features take versions in parallel.
+            int previous = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            if (version <= previous) {
+                throw new IllegalStateException(directory + INDEX + " lists " + name + " after V" + previous
+                        + "; versions must increase");
             }
             String script = resource(directory + name);
             migrations.add(new Migration(version, matcher.group(2).replace('_', ' '), script, sha256(script)));

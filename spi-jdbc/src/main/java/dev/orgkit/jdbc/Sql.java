@@ -52,6 +52,19 @@ final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Binds SQL NULL to a timestamp column (an empty {@code Optional} binds a NULL string, which PostgreSQL refuses there). */
+    static final Object NULL_INSTANT = new Object() {
+        @Override
+        public String toString() {
+            return "NULL_INSTANT";
+        }
+    };
+
+    /** The instant, or {@link #NULL_INSTANT} if empty, as a parameter. */
+    static Object instant(Optional<Instant> instant) {
+        return instant.isPresent() ? instant.get() : NULL_INSTANT;
+    }
+
     /** The instant as the storage keeps it: UTC, to the microsecond. */
     static Instant stored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
@@ -128,12 +141,15 @@ final class Sql {
             }
             if (value instanceof Optional<?> optional) {
                 if (optional.isEmpty()) {
-                    statement.setNull(index, Types.VARCHAR);
+                    // Untyped, so that PostgreSQL takes the column's type (a VARCHAR NULL into a timestamp fails).
+                    statement.setNull(index, Types.NULL);
                     continue;
                 }
                 value = optional.get();
             }
-            if (value instanceof String text) {
+            if (value == NULL_INSTANT) {
+                statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else if (value instanceof String text) {
                 statement.setString(index, text);
             } else if (value instanceof Long number) {
                 statement.setLong(index, number);

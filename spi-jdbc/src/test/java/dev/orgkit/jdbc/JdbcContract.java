@@ -19,20 +19,27 @@ import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.delivery.DispatchSummary;
+import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.DenialCode;
+import dev.orgkit.spi.DeliveryRecord;
+import dev.orgkit.spi.Mailer;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.WriteTransaction;
+import dev.orgkit.tck.MutableClock;
 import dev.orgkit.tck.RecordingMailer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,8 +99,7 @@ abstract class JdbcContract {
         Organization org = kit.organizations().create(user("ana"), acmeForm());
         assertThat(kit.organizations().get(user("ana"), org.id())).isEqualTo(org);
         assertThat(history(dataSource())).containsExactlyElementsOf(Migrations.bundled(dialect).stream()
-                .map(migration -> migration.version() + ":" + migration.description() + ":" + migration.checksum())
-                .toList());
+                .map(m -> m.version() + ":" + m.description() + ":" + m.checksum()).toList());
     }
 
     @Test
@@ -327,6 +333,44 @@ abstract class JdbcContract {
         assertThat(storage.read((ReadTransaction tx) -> tx.account(AccountId.of("org_1")))).isEmpty();
     }
 
+    @Test
+    void a_page_of_members_is_read_through_the_primary_key_in_a_large_organization() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            TestDatabase.insertOrganization(connection, "org_big", 20_000);
+            for (int i = 0; i < 20; i++) {
+                TestDatabase.insertOrganization(connection, "org_" + i, 500);
+            }
+            database().analyze(connection);
+            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
+            database().assertRangeScanOfMembershipsPrimaryKey(
+                    database().plan(connection, pages.membersFirst(), "org_big", 51));
+            database().assertRangeScanOfMembershipsPrimaryKey(
+                    database().plan(connection, pages.membersNext(), "org_big", "u-010000", 51));
+        }
+    }
+
+    @Test
+    void pending_invitations_and_audit_events_are_read_in_index_order_in_a_large_organization() throws SQLException {
+        try (Connection connection = dataSource().getConnection()) {
+            TestDatabase.insertOrganization(connection, "org_big", 1);
+            TestDatabase.insertInvitationsAndEvents(connection, "org_big", 20_000);
+            for (int i = 0; i < 20; i++) {
+                TestDatabase.insertOrganization(connection, "org_" + i, 1);
+                TestDatabase.insertInvitationsAndEvents(connection, "org_" + i, 500);
+            }
+            database().analyze(connection);
+            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
+            database().assertReadsInOrder(database().plan(connection, pages.pendingFirst(), "org_big", 51),
+                    "orgkit_invitations_pk", "orgkit_invitations_pending");
+            database().assertReadsInOrder(database().plan(connection, pages.pendingNext(), "org_big",
+                    "inv_org_big_010000", 51), "orgkit_invitations_pk", "orgkit_invitations_pending");
+            database().assertReadsInOrder(database().plan(connection, pages.auditFirst(), "org_big", 51),
+                    "orgkit_audit_events_pk", null);
+            database().assertReadsInOrder(database().plan(connection, pages.auditNext(), "org_big", "e010000", 51),
+                    "orgkit_audit_events_pk", null);
+        }
+    }
+
     // ---- two JVMs: two kits on two pools ----
 
     @Test
@@ -393,6 +437,116 @@ abstract class JdbcContract {
         }
     }
 
+    // ---- the invitation outbox across two JVMs ----
+
+    @Test
+    void two_processes_dispatching_at_once_send_each_invitation_once() throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        RecordingMailer mailer = new RecordingMailer();
+        Mailer slow = mail -> {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            mailer.send(mail);
+        };
+        OrgKit one = kit(JdbcStorage.create(database().pool(4)), slow, clock);
+        OrgKit two = kit(JdbcStorage.create(database().pool(4)), slow, clock);
+        UserPrincipal ana = user("ana");
+        Organization acme = one.organizations().create(ana, acmeForm());
+        Organization globex = two.organizations().create(ana, acmeForm());
+        mailer.failing(true);
+        int invitations = 30;
+        for (int i = 0; i < invitations; i++) {
+            Organization org = i % 2 == 0 ? acme : globex;
+            one.members().invite(ana, org.id(), "guest" + i + "@example.com", Role.MEMBER);
+        }
+        mailer.failing(false);
+        clock.advance(Duration.ofMinutes(1));
+
+        List<Object> outcomes = atOnce(() -> one.deliveries().dispatchPending(), () -> two.deliveries().dispatchPending());
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(DispatchSummary.class));
+        assertThat(outcomes.stream().mapToInt(outcome -> ((DispatchSummary) outcome).sent()).sum()).isEqualTo(invitations);
+        assertThat(mailer.sent()).hasSize(invitations)
+                .extracting(mail -> mail.invitationId().value()).doesNotHaveDuplicates();
+        for (InvitationMail mail : mailer.sent()) {
+            assertThat(two.invitations().preview(mail.token()).status()).isEqualTo(InvitationStatus.PENDING);
+        }
+        assertThat(one.deliveries().dispatchPending().total()).isZero();
+    }
+
+    @Test
+    void of_two_claims_on_one_delivery_at_once_from_two_processes_one_wins() throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        RecordingMailer mailer = new RecordingMailer();
+        OrgKit kit = kit(JdbcStorage.create(dataSource()), mailer, clock);
+        JdbcStorage first = JdbcStorage.create(database().pool(2));
+        JdbcStorage second = JdbcStorage.create(database().pool(2));
+        UserPrincipal ana = user("ana");
+        Organization org = kit.organizations().create(ana, acmeForm());
+        mailer.failing(true);
+        for (int round = 0; round < ROUNDS; round++) {
+            InvitationId id = kit.members().invite(ana, org.id(), "guest" + round + "@example.com", Role.MEMBER).id();
+            Instant now = clock.instant().plus(Duration.ofMinutes(1));
+            Instant until = now.plus(Duration.ofMinutes(5));
+
+            List<Object> outcomes = atOnce(
+                    () -> first.write((WriteTransaction tx) -> tx.claimDelivery(id, "dlv_first", now, until)),
+                    () -> second.write((WriteTransaction tx) -> tx.claimDelivery(id, "dlv_second", now, until)));
+
+            assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder(true, false);
+            DeliveryRecord claimed = first.read((ReadTransaction tx) -> tx.delivery(id)).orElseThrow();
+            assertThat(claimed.attempts()).isEqualTo(2);
+            assertThat(claimed.claimId()).isIn(Optional.of("dlv_first"), Optional.of("dlv_second"));
+            assertThat(claimed.claimedUntil()).contains(until);
+            boolean whileHeld = second.write((WriteTransaction tx) ->
+                    tx.claimDelivery(id, "dlv_late", until.minusNanos(1000), until));
+            assertThat(whileHeld).as("the claim holds until it ends").isFalse();
+            boolean afterwards = second.write((WriteTransaction tx) ->
+                    tx.claimDelivery(id, "dlv_late", until, until.plusSeconds(60)));
+            assertThat(afterwards).as("an ended claim can be taken over").isTrue();
+        }
+    }
+
+    @Test
+    void no_table_holds_a_plaintext_token_only_hashes() throws SQLException {
+        var clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        RecordingMailer mailer = new RecordingMailer();
+        OrgKit kit = kit(JdbcStorage.create(dataSource()), mailer, clock);
+        UserPrincipal ana = user("ana");
+        Organization org = kit.organizations().create(ana, acmeForm());
+        mailer.failing(true);
+        Invitation bob = kit.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
+        mailer.failing(false);
+        clock.advance(Duration.ofMinutes(1));
+        kit.deliveries().dispatchPending();
+        kit.invitations().resend(ana, bob.id());
+        kit.members().invite(ana, org.id(), "carl@example.com", Role.MEMBER);
+        kit.invitations().accept(user("carl"), mailer.lastTokenFor("carl@example.com"));
+
+        List<String> cells = new ArrayList<>();
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TestDatabase.TABLES) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int column = 1; column <= columns; column++) {
+                            cells.add(String.valueOf(rows.getString(column)));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mailer.attempted()).hasSize(4);
+        assertThat(cells).as("the scan reads the invitations")
+                .anyMatch(cell -> cell.contains(Secrets.sha256(mailer.lastTokenFor("bob@example.com")).hex()));
+        for (InvitationMail mail : mailer.attempted()) {
+            assertThat(cells).noneMatch(cell -> cell.contains(mail.token()));
+        }
+    }
+
     // ---- dying connections ----
 
     @Test
@@ -436,6 +590,12 @@ abstract class JdbcContract {
         OrgKit one = kit(JdbcStorage.create(database().pool(4)), mailerOne);
         OrgKit two = kit(JdbcStorage.create(database().pool(4)), new RecordingMailer());
         return new Kits(one, two, mailerOne);
+    }
+
+    OrgKit kit(JdbcStorage storage, Mailer mailer, MutableClock clock) {
+        OrgKit kit = OrgKit.builder().storage(storage).mailer(mailer).clock(clock).build();
+        closeAfter.add(kit);
+        return kit;
     }
 
     OrgKit kit(JdbcStorage storage, RecordingMailer mailer) {

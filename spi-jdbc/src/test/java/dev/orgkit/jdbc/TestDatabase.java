@@ -1,5 +1,6 @@
 package dev.orgkit.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -28,7 +30,8 @@ import javax.sql.DataSource;
  */
 final class TestDatabase implements AutoCloseable {
     /** The tables of the orgkit schema, children first, so that deleting in this order never breaks a foreign key. */
-    static final List<String> TABLES = List.of("orgkit_api_key_usage", "orgkit_api_keys", "orgkit_audit_events", "orgkit_invitations", "orgkit_memberships",
+    static final List<String> TABLES = List.of("orgkit_api_key_usage", "orgkit_api_keys", "orgkit_support_requests", "orgkit_invitation_deliveries",
+            "orgkit_audit_events", "orgkit_invitations", "orgkit_memberships",
             "orgkit_active_accounts", "orgkit_personal_accounts", "orgkit_accounts");
 
     private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?]+)/?([^?]*)(\\?.*)?");
@@ -163,6 +166,44 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Inserts {@code count} invitations of an organization (one in ten still pending) and as many
+     * audit events, directly, in batches.
+     */
+    static void insertInvitationsAndEvents(Connection connection, String organization, int count) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement invitation = connection.prepareStatement("""
+                INSERT INTO orgkit_invitations (account_id, invitation_id, email, role, invited_by, inviter_email,
+                    status, created_at, expires_at, token_hash)
+                VALUES (?, ?, ?, 'MEMBER', 'u-000000', 'a@big.example', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)""");
+                PreparedStatement event = connection.prepareStatement("""
+                        INSERT INTO orgkit_audit_events (account_id, event_id, actor_kind, actor_id, action, target,
+                            details, at)
+                        VALUES (?, ?, 'USER', 'u-000000', 'MEMBER_INVITED', 'x', '', CURRENT_TIMESTAMP)""")) {
+            for (int i = 0; i < count; i++) {
+                String id = String.format("%06d", i);
+                invitation.setString(1, organization);
+                invitation.setString(2, "inv_" + organization + "_" + id);
+                invitation.setString(3, "i" + id + "@big.example");
+                invitation.setString(4, i % 10 == 0 ? "PENDING" : "ACCEPTED");
+                invitation.setString(5, dev.orgkit.internal.Secrets.sha256(organization + id).hex());
+                invitation.addBatch();
+                event.setString(1, organization);
+                event.setString(2, "e" + id);
+                event.addBatch();
+                if (i % 1000 == 999) {
+                    invitation.executeBatch();
+                    event.executeBatch();
+                }
+            }
+            invitation.executeBatch();
+            event.executeBatch();
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     @Override
     public void close() {
         pools.forEach(HikariDataSource::close);
@@ -178,6 +219,57 @@ final class TestDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run `" + sql + "` on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Brings the optimizer's statistics up to date after a bulk insert. */
+    void analyze(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            switch (kind) {
+                case "postgresql" -> statement.execute("ANALYZE");
+                case "mariadb" -> statement.execute("ANALYZE TABLE orgkit_accounts, orgkit_memberships");
+                default -> statement.execute("ANALYZE");
+            }
+        }
+    }
+
+    /** The plan the database chooses for a query with these parameters, as text. */
+    String plan(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = explain.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int column = 1; column <= columns; column++) {
+                        plan.append(rows.getMetaData().getColumnLabel(column)).append('=').append(rows.getString(column)).append(' ');
+                    }
+                    plan.append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    /** Fails unless the plan reads the memberships' primary key as a range, in its order (no scan, no sort). */
+    void assertRangeScanOfMembershipsPrimaryKey(String plan) {
+        assertReadsInOrder(plan, "orgkit_memberships_pk", null);
+    }
+
+    /**
+     * Fails unless the plan reads one account's range of an index in the index's order: the primary
+     * key named {@code primaryKey}, or the secondary index {@code index} if given. No full scan, no sort.
+     */
+    void assertReadsInOrder(String plan, String primaryKey, String index) {
+        switch (kind) {
+            case "postgresql" -> assertThat(plan).contains(index != null ? index : primaryKey)
+                    .doesNotContain("Seq Scan").doesNotContain("Sort");
+            case "mariadb" -> assertThat(plan).contains("key=" + (index != null ? index : "PRIMARY"))
+                    .doesNotContain("filesort").containsPattern("type=(ref|range) ");
+            default -> assertThat(plan).contains(index != null ? "/* PUBLIC." + index.toUpperCase(java.util.Locale.ROOT)
+                    : "/* PUBLIC.PRIMARY_KEY_").contains("/* index sorted */").doesNotContainIgnoringCase("tableScan");
         }
     }
 

@@ -46,6 +46,8 @@ public abstract class ContractFixture {
     protected MutableClock clock;
     /** The mailer of {@link #kit}. */
     protected RecordingMailer mailer;
+    /** Hears every event {@link #kit} publishes after commit. */
+    protected RecordingListener events;
     /** The storage under test, new for each test. */
     protected Storage storage;
     /** A kit on {@link #storage}, built before each test. */
@@ -59,8 +61,9 @@ public abstract class ContractFixture {
     void buildKit() {
         clock = new MutableClock(START);
         mailer = new RecordingMailer();
+        events = new RecordingListener();
         storage = newStorage();
-        kit = OrgKit.builder().storage(storage).mailer(mailer).clock(clock).build();
+        kit = OrgKit.builder().storage(storage).mailer(mailer).clock(clock).eventListener(events).build();
     }
 
     /** A user principal named {@code u-<name>} with the verified email {@code <name>@example.com}. */

@@ -140,6 +140,33 @@ public abstract class StorageContract {
         }
     }
 
+    /** Support requests, support agents' direct actions, and the approval/leave race. */
+    @Nested
+    class Support extends SupportContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** The audit trail: one event per successful command, none for a rejected one; change events. */
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Invitations through their life: preview, resend, revoke, decline, expiry, and their delivery. */
+    @Nested
+    class InvitationLifecycle extends InvitationLifecycleContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
     /** API keys: creating, listing, revoking, rolling, verifying, usage, and secrecy. */
     @Nested
     class ApiKeys extends ApiKeysContract {

@@ -448,7 +448,8 @@ final class World {
                         replaced.stored = InvitationStatus.EXPIRED;
                     }
                     invitations.add(new ModelInvitation(org, invitation, sent.get(mails).token()));
-                    org.auditEvents++;
+                    // MEMBER_INVITED, then INVITATION_MAIL_SENT by the dispatch right after the commit.
+                    org.auditEvents += 2;
                 });
     }
 

@@ -14,6 +14,7 @@ import dev.orgkit.invitation.InvitationMail;
 import dev.orgkit.jdbc.JdbcStorage;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,11 @@ public final class PersistentExample {
 
     /** Runs the story on the H2 database at {@code args[0]} (a path without extension), or {@code ./orgkit-example}. */
     public static void main(String[] args) {
-        Path database = Path.of(args.length > 0 ? args[0] : "orgkit-example").toAbsolutePath();
+        run(Path.of(args.length > 0 ? args[0] : "orgkit-example").toAbsolutePath(), System.out);
+    }
+
+    /** Runs the story once on the H2 database at {@code database}, telling it to {@code out}. */
+    static void run(Path database, PrintStream out) {
         var config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + database);
         config.setMaximumPoolSize(4);
@@ -47,38 +52,38 @@ public final class PersistentExample {
                 OrgKit kit = OrgKit.builder()
                         .storage(JdbcStorage.migrate(dataSource))
                         .mailer((InvitationMail mail) -> {
-                            System.out.println("  (mail to " + mail.recipient() + ": join " + mail.organizationName() + ")");
+                            out.println("  (mail to " + mail.recipient() + ": join " + mail.organizationName() + ")");
                             inbox.put(mail.recipient().value(), mail.token());
                         })
                         .build()) {
-            System.out.println("orgkit on " + database + ".mv.db");
+            out.println("orgkit on " + database + ".mv.db");
             UserPrincipal ana = Principal.user("u-ana", "ana@example.com");
-            AccountId acme = findOrCreateAcme(kit, ana);
+            AccountId acme = findOrCreateAcme(kit, ana, out);
 
             List<Membership> members = allMembers(kit, ana, acme);
-            System.out.println("Acme has " + members.size() + " member(s):");
-            members.forEach(m -> System.out.println("  " + m.userId() + "  " + m.email() + "  " + m.role()
+            out.println("Acme has " + members.size() + " member(s):");
+            members.forEach(m -> out.println("  " + m.userId() + "  " + m.email() + "  " + m.role()
                     + "  joined " + m.joinedAt()));
 
             String email = "member-" + members.size() + "@example.com";
             kit.members().invite(ana, acme, email, Role.MEMBER);
             UserPrincipal newcomer = Principal.user("u-member-" + members.size(), email);
             Membership joined = kit.invitations().accept(newcomer, inbox.get(email));
-            System.out.println("Added " + joined.userId() + " (" + joined.email() + ").");
-            System.out.println("Run it again: the members above are still there after the restart.");
+            out.println("Added " + joined.userId() + " (" + joined.email() + ").");
+            out.println("Run it again: the members above are still there after the restart.");
         }
     }
 
     /** Ana's organization "Acme", created on the first run. */
-    private static AccountId findOrCreateAcme(OrgKit kit, UserPrincipal ana) {
+    private static AccountId findOrCreateAcme(OrgKit kit, UserPrincipal ana, PrintStream out) {
         Optional<AccountSummary> existing = kit.accounts().overview(ana).stream()
                 .filter(account -> account.name().equals("Acme"))
                 .findFirst();
         if (existing.isPresent()) {
-            System.out.println("Found Acme from an earlier run.");
+            out.println("Found Acme from an earlier run.");
             return existing.get().accountId();
         }
-        System.out.println("First run: Ana creates Acme.");
+        out.println("First run: Ana creates Acme.");
         return kit.organizations().create(ana,
                 new NewOrganization("Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example")).id();
     }

@@ -4,6 +4,7 @@ import dev.orgkit.OrgKit;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.PageRequest;
 import dev.orgkit.Principal;
+import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountSummary;
 import dev.orgkit.account.NewOrganization;
@@ -18,6 +19,8 @@ import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.Decision;
 import dev.orgkit.policy.Permission;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
 import dev.orgkit.AccessDeniedException;
 import dev.orgkit.ConflictException;
 import dev.orgkit.EmailAddress;
@@ -29,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The organizations guide's story, told by a host application on the in-memory storage: a personal
  * account that cannot invite, an organization created, a member invited by email who accepts, a
- * promotion, a demotion that only support can do, a removal confirmed by typing the email, a member
+ * promotion, a demotion that only support can do (asked for, and rejected by support), a removal confirmed by typing the email, a member
  * who leaves by typing the name, and the last admin who cannot leave.
  */
 public final class Quickstart {
@@ -113,6 +116,16 @@ public final class Quickstart {
         step("Bob tries to demote Ana back to member.");
         attempt(() -> kit.members().changeRole(bob, acme.id(), ana.userId(), Role.MEMBER));
 
+        step("Bob files a support request instead; support rejects it, citing a ticket.");
+        SupportRequest request = kit.support().request(bob, acme.id(), SupportAction.DEMOTE_ADMIN, ana.userId(),
+                "Ana asked to step back");
+        out.println("   request " + request.id() + " is " + request.status());
+        SupportPrincipal agent = Principal.support("agent-7");
+        kit.support().reject(agent, request.id(), "TICKET-42", "Ana confirmed she stays an admin");
+        SupportRequest seen = kit.support().get(bob, request.id());
+        out.println("   Bob sees it " + seen.status() + " under " + seen.ticket().orElse("") + ": "
+                + seen.why().orElse(""));
+
         step("Ana invites Carol, who accepts.");
         kit.members().invite(ana, acme.id(), "carol@example.com", Role.MEMBER);
         kit.invitations().accept(carol, inbox.get(carol.verifiedEmail()).token());
@@ -135,8 +148,8 @@ public final class Quickstart {
 
         step("Acme's audit trail, newest first.");
         for (AuditEvent event : kit.audit().list(ana, acme.id(), PageRequest.first(50)).items()) {
-            out.printf("   %s %-20s by %-7s on %-36s %s%n", event.at(), event.action(), event.actor().id(),
-                    event.target(), event.details().isEmpty() ? "" : new java.util.TreeMap<>(event.details()));
+            out.printf("   %s %-24s by %-19s on %-36s %s%n", event.at(), event.action(),
+                    event.actor().id() + event.actor().ticket().map(t -> " (" + t + ")").orElse(""), event.target(), event.details().isEmpty() ? "" : new java.util.TreeMap<>(event.details()));
         }
     }
 

@@ -21,6 +21,8 @@ class QuickstartTest {
                 .contains("Bob joined as MEMBER")
                 .contains("refused: ADMIN_CHANGE_REQUIRES_SUPPORT")
                 .contains("File a support request.")
+                .contains("Bob sees it REJECTED under TICKET-42: Ana confirmed she stays an admin")
+                .contains("SUPPORT_REQUEST_REJECTED")
                 .contains("refused: CONFIRMATION_MISMATCH")
                 .contains("members: [ana@example.com ADMIN]")
                 .contains("the UI asks the policy engine: LAST_ADMIN")
