@@ -461,8 +461,8 @@ final class JdbcTransaction implements WriteTransaction {
         sql.update("insert an API key", "INSERT INTO orgkit_api_keys (" + API_KEY_COLUMNS + """
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key.accountId().value(), key.id().value(), key.name(), key.environment().name(), key.hint(),
-                key.createdBy().value(), key.createdAt(), Sql.orNull(key.lastUsedAt()), Sql.orNull(key.expiresAt()),
-                Sql.orNull(key.revokedAt()), hash.hex());
+                key.createdBy().value(), key.createdAt(), Sql.instant(key.lastUsedAt()), Sql.instant(key.expiresAt()),
+                Sql.instant(key.revokedAt()), hash.hex());
     }
 
     @Override

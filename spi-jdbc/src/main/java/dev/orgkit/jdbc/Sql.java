@@ -27,19 +27,6 @@ final class Sql {
         this.dialect = dialect;
     }
 
-    /** A parameter that binds SQL NULL, for a column of any type. */
-    static final Object NULL = new Object() {
-        @Override
-        public String toString() {
-            return "NULL";
-        }
-    };
-
-    /** The value, or {@link #NULL} if there is none. */
-    static Object orNull(Optional<?> value) {
-        return value.isPresent() ? value.get() : NULL;
-    }
-
     /** Binds the parameters of a prepared statement. */
     @FunctionalInterface
     interface Binder {
@@ -135,10 +122,6 @@ final class Sql {
         for (int i = 0; i < parameters.length; i++) {
             int index = i + 1;
             Object value = parameters[i];
-            if (value == NULL) {
-                statement.setObject(index, null);
-                continue;
-            }
             if (value instanceof Optional<?> optional) {
                 if (optional.isEmpty()) {
                     // Untyped, so that PostgreSQL takes the column's type (a VARCHAR NULL into a timestamp fails).
