@@ -1,55 +1,13 @@
 package dev.orgkit.jdbc;
 
-import dev.orgkit.spi.Storage;
-import dev.orgkit.tck.StorageContract;
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /** The JDBC storage on the MariaDB server of {@code ORGKIT_MARIADB_URL} passes the storage contract and the JDBC tests. */
-class MariaDbStorageTest extends StorageContract {
-    private static TestDatabase database;
-    private static DataSource dataSource;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.mariadb();
-        dataSource = database.pool(8);
-        storage = JdbcStorage.migrate(dataSource);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
+class MariaDbStorageTest extends JdbcStorageTestBase {
     @Override
-    protected Storage newStorage() {
-        try {
-            TestDatabase.empty(dataSource);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return storage;
-    }
-
-    /** What API keys need from JDBC beyond the contract: one indexed query, the cache, no secret in any table. */
-    @Nested
-    class ApiKeysOnJdbc extends JdbcApiKeysContract {
-        @Override
-        protected TestDatabase database() {
-            return database;
-        }
-
-        @Override
-        protected DataSource dataSource() {
-            return dataSource;
-        }
+    TestDatabase openDatabase() {
+        return TestDatabase.mariadb();
     }
 
     /** What JDBC must do beyond the contract. */

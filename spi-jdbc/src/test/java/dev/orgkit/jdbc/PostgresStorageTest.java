@@ -8,62 +8,21 @@ import dev.orgkit.StorageException;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.Organization;
 import dev.orgkit.member.Role;
-import dev.orgkit.spi.Storage;
 import dev.orgkit.tck.RecordingMailer;
-import dev.orgkit.tck.StorageContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC storage on the PostgreSQL server of {@code ORGKIT_POSTGRES_URL} passes the storage contract and the JDBC tests. */
-class PostgresStorageTest extends StorageContract {
-    private static TestDatabase database;
-    private static DataSource dataSource;
-    private static JdbcStorage storage;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.postgres();
-        dataSource = database.pool(8);
-        storage = JdbcStorage.migrate(dataSource);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
+class PostgresStorageTest extends JdbcStorageTestBase {
     @Override
-    protected Storage newStorage() {
-        try {
-            TestDatabase.empty(dataSource);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return storage;
-    }
-
-    /** What API keys need from JDBC beyond the contract: one indexed query, the cache, no secret in any table. */
-    @Nested
-    class ApiKeysOnJdbc extends JdbcApiKeysContract {
-        @Override
-        protected TestDatabase database() {
-            return database;
-        }
-
-        @Override
-        protected DataSource dataSource() {
-            return dataSource;
-        }
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
     }
 
     /** What JDBC must do beyond the contract, and what only PostgreSQL can show. */
@@ -90,7 +49,7 @@ class PostgresStorageTest extends StorageContract {
             kit.members().invite(ana, org.id(), "bob@example.com", Role.MEMBER);
             String token = mailer.lastTokenFor("bob@example.com");
 
-            dying.killBefore(sql -> sql.contains("INSERT INTO orgkit_memberships"), PostgresStorageTest::terminate);
+            dying.killBefore(sql -> sql.contains("INSERT INTO orgkit_memberships"), PostgresStorageTest.this::terminate);
             assertThatThrownBy(() -> kit.invitations().accept(bob, token))
                     .isInstanceOf(StorageException.class)
                     .hasCauseInstanceOf(SQLException.class);
@@ -102,7 +61,7 @@ class PostgresStorageTest extends StorageContract {
     }
 
     /** Has the server end the victim's backend, as an administrator or a failover would, and waits until it is gone. */
-    static void terminate(Connection victim) throws SQLException {
+    void terminate(Connection victim) throws SQLException {
         int pid;
         try (Statement statement = victim.createStatement();
                 ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {

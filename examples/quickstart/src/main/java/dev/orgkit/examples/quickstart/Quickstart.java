@@ -1,16 +1,23 @@
 package dev.orgkit.examples.quickstart;
 
+import dev.orgkit.AccessDeniedException;
+import dev.orgkit.ConflictException;
+import dev.orgkit.EmailAddress;
 import dev.orgkit.OrgKit;
 import dev.orgkit.OrgKitException;
 import dev.orgkit.PageRequest;
 import dev.orgkit.Principal;
 import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserPrincipal;
+import dev.orgkit.account.AccountId;
 import dev.orgkit.account.AccountSummary;
 import dev.orgkit.account.NewOrganization;
 import dev.orgkit.account.Organization;
 import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.account.ProfileUpdate;
+import dev.orgkit.apikey.CreatedApiKey;
+import dev.orgkit.apikey.KeyVerification;
+import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.inmemory.InMemoryStorage;
 import dev.orgkit.invitation.InvitationMail;
@@ -21,9 +28,6 @@ import dev.orgkit.policy.Decision;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.support.SupportAction;
 import dev.orgkit.support.SupportRequest;
-import dev.orgkit.AccessDeniedException;
-import dev.orgkit.ConflictException;
-import dev.orgkit.EmailAddress;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +133,13 @@ public final class Quickstart {
         step("Ana invites Carol, who accepts.");
         kit.members().invite(ana, acme.id(), "carol@example.com", Role.MEMBER);
         kit.invitations().accept(carol, inbox.get(carol.verifiedEmail()).token());
+
+        step("Ana creates an API key for Acme; Carol, a member, sees only its hint; the API accepts the key.");
+        CreatedApiKey key = kit.apiKeys().create(ana, acme.id(), new NewApiKey("ci"));
+        out.println("   Carol sees: " + kit.apiKeys().list(carol, acme.id(), PageRequest.first(10)).items().stream()
+                .map(k -> k.name() + " " + k.hint()).toList());
+        KeyVerification check = kit.apiKeys().verify(key.secret());
+        out.println("   verify: " + check.code() + ", acting for " + check.accountId().map(AccountId::value).orElse("-"));
 
         step("Ana removes Carol, but mistypes her email.");
         attempt(() -> kit.members().remove(ana, acme.id(), carol.userId(), "carol@example.org"));

@@ -28,7 +28,9 @@ class QuickstartTest {
                 .contains("the UI asks the policy engine: LAST_ADMIN")
                 .contains("refused: LAST_ADMIN")
                 .contains("MEMBER_LEFT")
-                .contains("MEMBER_REMOVED");
+                .contains("MEMBER_REMOVED")
+                .contains("verify: VALID, acting for org_")
+                .contains("API_KEY_CREATED");
     }
 
     @Test
