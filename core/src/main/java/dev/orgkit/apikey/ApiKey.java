@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param lastUsedAt when it last verified, as of the last usage flush
  * @param expiresAt when it stops working, if ever; a rolled key's old secret gets one
  * @param revokedAt when it was revoked; revoking is permanent
+ * @param rolledTo the key that replaced it when it was rolled; a key is rolled at most once
  * @since 0.1.0
  */
 public record ApiKey(
@@ -32,13 +33,14 @@ public record ApiKey(
         Instant createdAt,
         Optional<Instant> lastUsedAt,
         Optional<Instant> expiresAt,
-        Optional<Instant> revokedAt) {
+        Optional<Instant> revokedAt,
+        Optional<ApiKeyId> rolledTo) {
 
     /** Rejects missing parts. */
     public ApiKey {
         Check.notNull("id", id, "accountId", accountId, "name", name, "environment", environment, "hint", hint,
                 "createdBy", createdBy, "createdAt", createdAt, "lastUsedAt", lastUsedAt, "expiresAt", expiresAt,
-                "revokedAt", revokedAt);
+                "revokedAt", revokedAt, "rolledTo", rolledTo);
     }
 
     /** Whether it was revoked. */
@@ -59,19 +61,19 @@ public record ApiKey(
     /** This key, revoked at {@code at}. */
     public ApiKey withRevokedAt(Instant at) {
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, lastUsedAt, expiresAt,
-                Optional.of(at));
+                Optional.of(at), rolledTo);
     }
 
-    /** This key, expiring at {@code at}. */
-    public ApiKey withExpiresAt(Instant at) {
+    /** This key, replaced by {@code successor} and expiring at {@code at}, the end of the roll's overlap. */
+    public ApiKey rolledTo(ApiKeyId successor, Instant at) {
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, lastUsedAt, Optional.of(at),
-                revokedAt);
+                revokedAt, Optional.of(successor));
     }
 
     /** This key, last used at {@code at} unless it was already used later. */
     public ApiKey withLastUsedAt(Instant at) {
         Optional<Instant> latest = lastUsedAt.filter(last -> last.isAfter(at)).or(() -> Optional.of(at));
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, latest, expiresAt,
-                revokedAt);
+                revokedAt, rolledTo);
     }
 }

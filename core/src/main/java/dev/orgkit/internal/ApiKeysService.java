@@ -128,7 +128,9 @@ public final class ApiKeysService implements ApiKeys {
         return kernel.storage.write(tx -> {
             ApiKey old = lockedKey(tx, principal, keyId);
             Instant now = kernel.now();
-            if (!old.isActiveAt(now)) {
+            if (!old.isActiveAt(now) || old.rolledTo().isPresent()) {
+                // A second roll of the same key (a retried request) would give its successor the
+                // first roll's short overlap as an expiry: roll the successor instead.
                 throw Denials.raise(DenialCode.API_KEY_INACTIVE);
             }
             CreatedApiKey created = mint(tx, principal, old.accountId(), old.name(), old.environment(),
@@ -137,7 +139,9 @@ public final class ApiKeysService implements ApiKeys {
             if (old.expiresAt().isPresent() && old.expiresAt().get().isBefore(oldExpiry)) {
                 oldExpiry = old.expiresAt().get();
             }
-            tx.setApiKeyExpiry(keyId, oldExpiry);
+            if (!tx.markApiKeyRolled(keyId, created.apiKey().id(), oldExpiry)) {
+                throw Denials.raise(DenialCode.API_KEY_INACTIVE);
+            }
             kernel.audit(tx, old.accountId(), Actor.of(principal), AuditAction.API_KEY_ROLLED, keyId.value(),
                     Map.of("name", old.name(), "hint", old.hint(), "oldExpiresAt", oldExpiry.toString(),
                             "rolledTo", created.apiKey().id().value(), "rolledToHint", created.apiKey().hint()));
@@ -232,7 +236,7 @@ public final class ApiKeysService implements ApiKeys {
         String secret = format.mint(environment, kernel.secrets);
         var key = new ApiKey(ApiKeyId.of("key_" + kernel.secrets.newEventId(now.toEpochMilli())), accountId, name,
                 environment, format.hint(secret), principal.userId(), now, Optional.empty(),
-                expiresAt, Optional.empty());
+                expiresAt, Optional.empty(), Optional.empty());
         tx.insertApiKey(key, Secrets.sha256(secret));
         return new CreatedApiKey(secret, key);
     }

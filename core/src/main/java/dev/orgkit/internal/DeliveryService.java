@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -152,7 +151,7 @@ public final class DeliveryService implements Deliveries {
         String claimId = kernel.secrets.newId("dlv");
         Claim claim = kernel.storage.write(tx -> claim(tx, organizationId, invitationId, claimId));
         if (claim.attempt().isEmpty()) {
-            return claim.claimed() ? Optional.of(Outcome.GIVEN_UP) : Optional.empty();
+            return claim.settled();
         }
         Attempt attempt = claim.attempt().get();
         Optional<String> error = send(attempt);
@@ -160,9 +159,10 @@ public final class DeliveryService implements Deliveries {
     }
 
     /** Whether the delivery was claimed, and the attempt to make, unless it was given up instead. */
-    private record Claim(boolean claimed, Optional<Attempt> attempt) {
-        static final Claim NOT_CLAIMED = new Claim(false, Optional.empty());
-        static final Claim GIVEN_UP = new Claim(true, Optional.empty());
+    /** The attempt to make; or, if there is none, how the claim settled the delivery (empty: not claimed). */
+    private record Claim(Optional<Outcome> settled, Optional<Attempt> attempt) {
+        static final Claim NOT_CLAIMED = new Claim(Optional.empty(), Optional.empty());
+        static final Claim GIVEN_UP = new Claim(Optional.of(Outcome.GIVEN_UP), Optional.empty());
     }
 
     private Claim claim(WriteTransaction tx, AccountId organizationId, InvitationId invitationId,
@@ -187,10 +187,18 @@ public final class DeliveryService implements Deliveries {
         String token = kernel.secrets.newToken();
         tx.replaceInvitationToken(invitationId, Secrets.sha256(token));
         Invitation pending = invitation.get();
+        URI link;
+        try {
+            link = link(token, invitationId);
+        } catch (IllegalStateException e) {
+            // The host's link function failed: there is nothing to send. Record it as a failed attempt,
+            // so the delivery backs off (and is given up in the end) instead of blocking the outbox.
+            return new Claim(Optional.of(failed(tx, organizationId, invitationId, claimed, claimId,
+                    pending.email().value(), e.getMessage())), Optional.empty());
+        }
         var mail = new InvitationMail(pending.id().value() + "." + claimId, pending.id(), pending.email(),
-                account.displayName(), pending.inviterEmail(), pending.role(), link(token, invitationId), token,
-                pending.expiresAt());
-        return new Claim(true, Optional.of(new Attempt(claimId, mail, token)));
+                account.displayName(), pending.inviterEmail(), pending.role(), link, token, pending.expiresAt());
+        return new Claim(Optional.empty(), Optional.of(new Attempt(claimId, mail, token)));
     }
 
     /** The host's accept link; if the host's function fails, an exception without the token (nor a cause that has it). */
@@ -230,7 +238,6 @@ public final class DeliveryService implements Deliveries {
 
     private Outcome settle(WriteTransaction tx, AccountId organizationId, Attempt attempt, Optional<String> error) {
         Kernel.lock(tx, organizationId);
-        Instant now = kernel.now();
         InvitationId invitationId = attempt.mail().invitationId();
         DeliveryRecord claimed = tx.delivery(invitationId)
                 .filter(d -> d.claimId().equals(Optional.of(attempt.claimId())))
@@ -239,18 +246,25 @@ public final class DeliveryService implements Deliveries {
             // A resend or revoke replaced the delivery while the mailer ran; the outcome is theirs to decide.
             return error.isEmpty() ? Outcome.SENT : Outcome.FAILED;
         }
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("email", attempt.mail().recipient().value());
-        details.put("attempt", String.valueOf(claimed.attempts()));
-        details.put("messageId", attempt.mail().messageId());
         if (error.isEmpty()) {
             tx.settleDelivery(claimed.settled(DeliveryStatus.SENT, claimed.nextAttemptAt(), Optional.empty()),
                     attempt.claimId());
             kernel.audit(tx, organizationId, Actor.system(), AuditAction.INVITATION_MAIL_SENT, invitationId.value(),
-                    details);
+                    Map.of("email", attempt.mail().recipient().value(), "attempt", String.valueOf(claimed.attempts()),
+                            "messageId", attempt.mail().messageId()));
             return Outcome.SENT;
         }
-        details.put("error", error.get());
+        return failed(tx, organizationId, invitationId, claimed, attempt.claimId(),
+                attempt.mail().recipient().value(), error.get());
+    }
+
+    /**
+     * Records a failed attempt on the claimed delivery: the link is sealed, the delivery backs off (or is
+     * given up after the last attempt), and the attempt is audited with its error (which has no secret).
+     */
+    private Outcome failed(WriteTransaction tx, AccountId organizationId, InvitationId invitationId,
+            DeliveryRecord claimed, String claimId, String email, String error) {
+        Instant now = kernel.now();
         // The failed attempt's token may have reached someone (a timeout after the server took the
         // mail): seal the link, so only the token of a later, successful attempt works.
         if (tx.invitation(invitationId).filter(i -> i.status() == InvitationStatus.PENDING).isPresent()) {
@@ -258,10 +272,10 @@ public final class DeliveryService implements Deliveries {
         }
         boolean last = claimed.attempts() >= settings.maxAttempts();
         tx.settleDelivery(claimed.settled(last ? DeliveryStatus.GIVEN_UP : DeliveryStatus.FAILED,
-                now.plus(settings.backoffAfter(claimed.attempts())), error), attempt.claimId());
+                now.plus(settings.backoffAfter(claimed.attempts())), Optional.of(error)), claimId);
         kernel.audit(tx, organizationId, Actor.system(),
                 last ? AuditAction.INVITATION_MAIL_GIVEN_UP : AuditAction.INVITATION_MAIL_FAILED, invitationId.value(),
-                details);
+                Map.of("email", email, "attempt", String.valueOf(claimed.attempts()), "error", error));
         return last ? Outcome.GIVEN_UP : Outcome.FAILED;
     }
 

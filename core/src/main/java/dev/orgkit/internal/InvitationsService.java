@@ -59,11 +59,8 @@ public final class InvitationsService implements Invitations {
         Check.nulls("invitee", invitee).add("token", tokenProblem(token)).throwIfAny();
         SecretHash hash = Secrets.sha256(token);
         return kernel.storage.write(tx -> {
-            Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
-            InvitationId id = found.id();
-            Kernel.lock(tx, found.organizationId());
-            // Read again under the lock: another acceptance may have committed while we waited for it.
-            Invitation invitation = tx.invitation(id).orElseThrow(InvitationsService::unknownToken);
+            Invitation invitation = lockedByToken(tx, hash);
+            InvitationId id = invitation.id();
             Instant now = kernel.now();
             Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), now));
             AccountId organizationId = invitation.organizationId();
@@ -83,12 +80,10 @@ public final class InvitationsService implements Invitations {
 
     @Override
     public void decline(UserPrincipal invitee, String token) {
-        Check.notNull("invitee", invitee);
-        SecretHash hash = tokenHash(token);
+        Check.nulls("invitee", invitee).add("token", tokenProblem(token)).throwIfAny();
+        SecretHash hash = Secrets.sha256(token);
         kernel.storage.write(tx -> {
-            Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
-            Kernel.lock(tx, found.organizationId());
-            Invitation invitation = tx.invitation(found.id()).orElseThrow(InvitationsService::unknownToken);
+            Invitation invitation = lockedByToken(tx, hash);
             Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), kernel.now()));
             if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
@@ -191,6 +186,19 @@ public final class InvitationsService implements Invitations {
 
     private static Optional<String> tokenProblem(String token) {
         return Check.identifierProblem(token, MAX_TOKEN_LENGTH);
+    }
+
+    /**
+     * The invitation whose link has this token, read under its organization's lock. It is found by the
+     * token twice, before and after the lock: a resend or a dispatch that committed while we waited
+     * replaced the token, and then the link is dead, as if it never existed.
+     */
+    private static Invitation lockedByToken(WriteTransaction tx, SecretHash hash) {
+        Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
+        Kernel.lock(tx, found.organizationId());
+        return tx.invitationByTokenHash(hash)
+                .filter(again -> again.id().equals(found.id()))
+                .orElseThrow(InvitationsService::unknownToken);
     }
 
     private static NotFoundException unknownToken() {

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  *
  * @param account the account acted on
  * @param role the acting user's role, if the user is a member of the organization
- * @param adminCount how many admins the organization has; needed to decide {@link Permission#LEAVE}
+ * @param adminCount how many admins the organization has; needed to decide {@link Permission#LEAVE}:
+ *     without it, an admin is taken to be the last one and may not leave
  * @since 0.1.0
  */
 public record AccessFacts(Account account, Optional<Role> role, OptionalLong adminCount) {

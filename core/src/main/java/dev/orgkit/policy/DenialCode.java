@@ -59,8 +59,9 @@ public enum DenialCode {
     /** R3, R4: the member does not have the role the action applies to (an admin to demote, a member to promote). */
     TARGET_ROLE_MISMATCH("R3/R4", "The member does not have the role this action applies to.",
             "Check the member's current role."),
-    /** A revoked or expired API key cannot be rolled. */
-    API_KEY_INACTIVE("R12", "This API key is revoked or expired.", "Create a new key.");
+    /** A revoked, expired or already rolled API key cannot be rolled. */
+    API_KEY_INACTIVE("R12", "This API key is revoked, expired or already rolled.",
+            "Roll the key that replaced it, or create a new key.");
 
     private final String rule;
     private final String defaultMessage;

@@ -93,7 +93,8 @@ public final class Policy {
             case VIEW_ACCOUNT, VIEW_API_KEYS:
                 return allowed();
             case LEAVE:
-                return facts.adminCount().isPresent() ? keepsAnAdmin(role, facts.adminCount().getAsLong()) : allowed();
+                // Without the count, an admin is taken to be the last one: deciding fails closed.
+                return keepsAnAdmin(role, facts.adminCount().orElse(1));
             case MANAGE_API_KEYS:
                 return mayManageApiKeys(role);
             case DEMOTE_ADMIN, REMOVE_ADMIN:

@@ -134,8 +134,11 @@ public interface WriteTransaction extends ReadTransaction {
     /** Sets the key's revocation time unless it is already revoked; returns whether it did. */
     boolean revokeApiKey(ApiKeyId id, Instant at);
 
-    /** Sets the key's expiry; returns whether the key exists. */
-    boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt);
+    /**
+     * Records that the key was rolled to {@code successor} and now expires at {@code expiresAt}, unless it
+     * was already rolled: the single conditional update that rolls a key at most once. Returns whether it did.
+     */
+    boolean markApiKeyRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt);
 
     /**
      * Adds each increment to the stored usage of its (key, day), and moves the key's last-used time

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ApiKeyValuesTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private final ApiKey key = new ApiKey(ApiKeyId.of("key_1"), AccountId.of("org_1"), "ci", Environment.LIVE,
-            "ok_live_AbCd...wXyZ", UserId.of("u-ana"), T0, Optional.empty(), Optional.empty(), Optional.empty());
+            "ok_live_AbCd...wXyZ", UserId.of("u-ana"), T0, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     @Test
     void a_created_key_never_shows_its_secret_in_text() {
@@ -35,7 +36,8 @@ class ApiKeyValuesTest {
 
     @Test
     void a_key_is_active_until_revoked_or_until_its_expiry() {
-        ApiKey expiring = key.withExpiresAt(T0.plusSeconds(60));
+        ApiKey expiring = key.rolledTo(ApiKeyId.of("key_2"), T0.plusSeconds(60));
+        assertThat(expiring.rolledTo()).contains(ApiKeyId.of("key_2"));
         assertThat(expiring.isActiveAt(T0.plusSeconds(59))).isTrue();
         assertThat(expiring.isActiveAt(T0.plusSeconds(60))).isFalse();
         assertThat(key.withRevokedAt(T0).isActiveAt(T0.minusSeconds(1))).isFalse();

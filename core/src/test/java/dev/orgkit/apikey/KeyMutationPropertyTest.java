@@ -82,7 +82,7 @@ class KeyMutationPropertyTest {
             SecretHash hash = Secrets.sha256(secret);
             var key = new ApiKey(ApiKeyId.of("key_" + byHash.size()), AccountId.of("org_" + byHash.size()), "k",
                     environment, "hint", UserId.of("u-test"), Instant.EPOCH, Optional.empty(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
             byHash.put(hash, new ApiKeyRecord(key, hash));
         }
 

@@ -87,7 +87,7 @@ class UsageFlushTest {
                     .digest(SECRET.getBytes(StandardCharsets.UTF_8)));
             keys.put(hash, new ApiKeyRecord(new ApiKey(ApiKeyId.of("key_1"), AccountId.of("org_1"), "ci",
                     Environment.LIVE, "ok_live_AbCd...iBxe", UserId.of("u-ana"), NOW, Optional.empty(),
-                    Optional.empty(), Optional.empty()), hash));
+                    Optional.empty(), Optional.empty(), Optional.empty()), hash));
         }
 
         @Override

@@ -647,13 +647,13 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
-        public boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt) {
+        public boolean markApiKeyRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
             writable();
             ApiKeyRecord current = s.apiKeys.get(id);
-            if (current == null) {
+            if (current == null || current.apiKey().rolledTo().isPresent()) {
                 return false;
             }
-            putKey(new ApiKeyRecord(current.apiKey().withExpiresAt(expiresAt), current.hash()));
+            putKey(new ApiKeyRecord(current.apiKey().rolledTo(successor, expiresAt), current.hash()));
             return true;
         }
 

@@ -59,7 +59,7 @@ final class JdbcTransaction implements WriteTransaction {
             """;
     private static final String API_KEY_COLUMNS = """
             account_id, key_id, name, environment, hint, created_by, created_at, last_used_at, expires_at,
-            revoked_at, key_hash
+            revoked_at, rolled_to, key_hash
             """;
     /** The verification lookup: one unique-index read by the key's hash. */
     static final String API_KEY_BY_HASH = "SELECT " + API_KEY_COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
@@ -289,7 +289,8 @@ final class JdbcTransaction implements WriteTransaction {
         });
         parameters.add(limit);
         return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + " FROM orgkit_audit_events" + where
-                + " ORDER BY event_id DESC LIMIT ?", this::auditEvent, parameters.toArray());
+                + " ORDER BY " + dialect.keysetOrder("account_id DESC", "event_id DESC") + " LIMIT ?", this::auditEvent,
+                parameters.toArray());
     }
 
     @Override
@@ -433,15 +434,15 @@ final class JdbcTransaction implements WriteTransaction {
 
     @Override
     public List<ApiKey> apiKeys(AccountId accountId, Optional<ApiKeyId> after, int limit) {
+        // Ordered by the whole primary key, so the page is a range of it, not a walk of the global key_id index.
+        String order = " ORDER BY " + dialect.keysetOrder("account_id", "key_id") + " LIMIT ?";
         if (after.isEmpty()) {
-            return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS + """
-                    FROM orgkit_api_keys WHERE account_id = ?
-                    ORDER BY key_id LIMIT ?""", row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(), limit);
+            return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS + "FROM orgkit_api_keys WHERE account_id = ?"
+                    + order, row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(), limit);
         }
-        return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS + """
-                FROM orgkit_api_keys WHERE account_id = ? AND key_id > ?
-                ORDER BY key_id LIMIT ?""", row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(),
-                after.get().value(), limit);
+        return sql.list("list API keys", "SELECT " + API_KEY_COLUMNS
+                + "FROM orgkit_api_keys WHERE account_id = ? AND key_id > ?" + order,
+                row -> apiKeyRecord(row, dialect).apiKey(), accountId.value(), after.get().value(), limit);
     }
 
     @Override
@@ -459,10 +460,10 @@ final class JdbcTransaction implements WriteTransaction {
     public void insertApiKey(ApiKey key, SecretHash hash) {
         writable();
         sql.update("insert an API key", "INSERT INTO orgkit_api_keys (" + API_KEY_COLUMNS + """
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key.accountId().value(), key.id().value(), key.name(), key.environment().name(), key.hint(),
                 key.createdBy().value(), key.createdAt(), Sql.instant(key.lastUsedAt()), Sql.instant(key.expiresAt()),
-                Sql.instant(key.revokedAt()), hash.hex());
+                Sql.instant(key.revokedAt()), key.rolledTo().map(ApiKeyId::value), hash.hex());
     }
 
     @Override
@@ -475,11 +476,12 @@ final class JdbcTransaction implements WriteTransaction {
     }
 
     @Override
-    public boolean setApiKeyExpiry(ApiKeyId id, Instant expiresAt) {
+    public boolean markApiKeyRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
         writable();
         changedApiKeys = true;
-        return sql.update("set an API key's expiry", """
-                UPDATE orgkit_api_keys SET expires_at = ? WHERE key_id = ?""", expiresAt, id.value()) == 1;
+        return sql.update("mark an API key rolled", """
+                UPDATE orgkit_api_keys SET rolled_to = ?, expires_at = ? WHERE key_id = ? AND rolled_to IS NULL""",
+                successor.value(), expiresAt, id.value()) == 1;
     }
 
     @Override
@@ -631,7 +633,8 @@ final class JdbcTransaction implements WriteTransaction {
                 row.getString("name"), Environment.valueOf(row.getString("environment")), row.getString("hint"),
                 UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"),
                 optionalInstantOf(row, "last_used_at", dialect), optionalInstantOf(row, "expires_at", dialect),
-                optionalInstantOf(row, "revoked_at", dialect));
+                optionalInstantOf(row, "revoked_at", dialect),
+                Optional.ofNullable(row.getString("rolled_to")).map(ApiKeyId::of));
         return new ApiKeyRecord(key, new SecretHash(row.getString("key_hash")));
     }
 

@@ -14,6 +14,7 @@ CREATE TABLE orgkit_api_keys (
     last_used_at DATETIME(6),
     expires_at   DATETIME(6),
     revoked_at   DATETIME(6),
+    rolled_to    VARCHAR(64),
     key_hash     CHAR(64)     NOT NULL,
     CONSTRAINT orgkit_api_keys_pk PRIMARY KEY (account_id, key_id),
     CONSTRAINT orgkit_api_keys_account FOREIGN KEY (account_id) REFERENCES orgkit_accounts (account_id),

@@ -13,6 +13,7 @@ CREATE TABLE orgkit_api_keys (
     last_used_at TIMESTAMP(6) WITH TIME ZONE,
     expires_at   TIMESTAMP(6) WITH TIME ZONE,
     revoked_at   TIMESTAMP(6) WITH TIME ZONE,
+    rolled_to    VARCHAR(64)  COLLATE "C",
     key_hash     CHAR(64)     COLLATE "C" NOT NULL,
     CONSTRAINT orgkit_api_keys_pk PRIMARY KEY (account_id, key_id),
     CONSTRAINT orgkit_api_keys_account FOREIGN KEY (account_id) REFERENCES orgkit_accounts (account_id),

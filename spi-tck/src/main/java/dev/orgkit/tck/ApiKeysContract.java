@@ -362,6 +362,22 @@ public abstract class ApiKeysContract extends ContractFixture {
     }
 
     @Test
+    void a_key_is_rolled_once_and_a_second_roll_of_it_leaves_its_replacement_alone() {
+        Organization org = acme(ana);
+        CreatedApiKey old = kit.apiKeys().create(ana, org.id(), new NewApiKey("ci"));
+        CreatedApiKey rolled = kit.apiKeys().roll(ana, old.apiKey().id(), Duration.ofHours(1));
+
+        assertThatThrownBy(() -> kit.apiKeys().roll(ana, old.apiKey().id(), Duration.ofHours(1)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(DenialCode.API_KEY_INACTIVE));
+        assertThat(kit.apiKeys().get(ana, old.apiKey().id()).rolledTo()).contains(rolled.apiKey().id());
+
+        clock.advance(Duration.ofDays(365));
+        assertThat(kit.apiKeys().verify(rolled.secret()).isValid()).as("the replacement never expires").isTrue();
+        assertThat(kit.apiKeys().verify(old.secret()).code()).isEqualTo(Code.EXPIRED);
+    }
+
+    @Test
     void a_key_with_an_expiry_stops_working_when_it_expires_and_its_roll_keeps_the_expiry() {
         Organization org = acme(ana);
         Instant expiry = START.plus(Duration.ofDays(30));
@@ -385,7 +401,7 @@ public abstract class ApiKeysContract extends ContractFixture {
         assertThat(other).isNotEqualTo(secret);
         SecretHash hash = sha256(other);
         var key = new ApiKey(ApiKeyId.of("key_rolled_back"), org.id(), "ghost", Environment.LIVE, "ok_live_....",
-                ana.userId(), START, Optional.empty(), Optional.empty(), Optional.empty());
+                ana.userId(), START, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> storage.write(tx -> {
             tx.insertApiKey(key, hash);
             throw new IllegalStateException("simulated failure after the insert");
