@@ -60,11 +60,12 @@ public final class ApiKeysService implements ApiKeys {
 
     @Override
     public CreatedApiKey create(UserPrincipal principal, AccountId accountId, NewApiKey form) {
-        Check.notNull("principal", principal, "accountId", accountId);
-        kernel.validator.validate("key", form);
         Instant requested = kernel.now();
-        Check.single("key.expiresAt", form.expiresAt().filter(at -> !at.isAfter(requested))
-                .map(at -> "must be in the future"));
+        Check.nulls("principal", principal, "accountId", accountId)
+                .addAll(kernel.validator.violations("key", form))
+                .add("key.expiresAt", form == null || form.expiresAt() == null ? Optional.<String>empty()
+                        : form.expiresAt().filter(at -> !at.isAfter(requested)).map(at -> "must be in the future"))
+                .throwIfAny();
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, accountId);
             kernel.require(tx, principal, account, Permission.MANAGE_API_KEYS);
@@ -121,10 +122,11 @@ public final class ApiKeysService implements ApiKeys {
 
     @Override
     public CreatedApiKey roll(UserPrincipal principal, ApiKeyId keyId, Duration overlap) {
-        Check.notNull("principal", principal, "keyId", keyId);
-        Check.single("overlap", overlap == null ? Optional.of("must not be null")
-                : overlap.isNegative() || overlap.compareTo(MAX_ROLL_OVERLAP) > 0
-                ? Optional.of("must be from zero to 7 days") : Optional.empty());
+        Check.nulls("principal", principal, "keyId", keyId)
+                .add("overlap", overlap == null ? Optional.of("must not be null")
+                        : overlap.isNegative() || overlap.compareTo(MAX_ROLL_OVERLAP) > 0
+                        ? Optional.of("must be from zero to 7 days") : Optional.empty())
+                .throwIfAny();
         return kernel.storage.write(tx -> {
             ApiKey old = lockedKey(tx, principal, keyId);
             Instant now = kernel.now();

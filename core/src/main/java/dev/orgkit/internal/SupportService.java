@@ -50,9 +50,9 @@ public final class SupportService implements Support {
     @Override
     public SupportRequest request(UserPrincipal admin, AccountId organizationId, SupportAction action,
             UserId targetUserId, String reason) {
-        Check.notNull("admin", admin, "organizationId", organizationId, "action", action,
-                "targetUserId", targetUserId);
-        Check.single("reason", Check.textProblem(reason, MAX_REASON));
+        Check.nulls("admin", admin, "organizationId", organizationId, "action", action, "targetUserId", targetUserId)
+                .add("reason", Check.textProblem(reason, MAX_REASON))
+                .throwIfAny();
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.REQUEST_SUPPORT);
@@ -118,8 +118,8 @@ public final class SupportService implements Support {
 
     @Override
     public SupportRequest approve(Principal agent, SupportRequestId requestId, String ticket) {
-        SupportPrincipal support = agent(agent, ticket);
-        Check.notNull("requestId", requestId);
+        SupportPrincipal support = agent(agent);
+        Check.nulls("requestId", requestId).add("ticket", Check.textProblem(ticket, MAX_TICKET)).throwIfAny();
         return kernel.storage.write(tx -> {
             SupportRequest request = lockedRequest(tx, requestId);
             AccountId organizationId = request.organizationId();
@@ -152,9 +152,9 @@ public final class SupportService implements Support {
 
     @Override
     public SupportRequest reject(Principal agent, SupportRequestId requestId, String ticket, String why) {
-        SupportPrincipal support = agent(agent, ticket);
-        Check.notNull("requestId", requestId);
-        Check.single("why", Check.textProblem(why, MAX_REASON));
+        SupportPrincipal support = agent(agent);
+        Check.nulls("requestId", requestId).add("ticket", Check.textProblem(ticket, MAX_TICKET))
+                .add("why", Check.textProblem(why, MAX_REASON)).throwIfAny();
         return kernel.storage.write(tx -> {
             SupportRequest request = lockedRequest(tx, requestId);
             Instant now = kernel.now();
@@ -218,8 +218,9 @@ public final class SupportService implements Support {
 
     private <T> T direct(Principal agent, AccountId organizationId, UserId userId, String ticket,
             Permission permission, Role targetRole, Step<T> step) {
-        SupportPrincipal support = agent(agent, ticket);
-        Check.notNull("organizationId", organizationId, "userId", userId);
+        SupportPrincipal support = agent(agent);
+        Check.nulls("organizationId", organizationId, "userId", userId)
+                .add("ticket", Check.textProblem(ticket, MAX_TICKET)).throwIfAny();
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, support, account, permission);
@@ -232,11 +233,10 @@ public final class SupportService implements Support {
         });
     }
 
-    /** R11 first (who acts decides what they may be told), then the ticket's shape. */
-    private static SupportPrincipal agent(Principal agent, String ticket) {
+    /** R11 first: who acts decides what they may be told, so a user learns nothing about the input. */
+    private static SupportPrincipal agent(Principal agent) {
         Check.notNull("agent", agent);
         Denials.require(Policy.supportOnly(agent));
-        Check.single("ticket", Check.textProblem(ticket, MAX_TICKET));
         return (SupportPrincipal) agent;
     }
 
