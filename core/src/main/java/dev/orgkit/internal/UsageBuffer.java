@@ -6,6 +6,7 @@ import dev.orgkit.spi.UsageIncrement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -108,6 +109,11 @@ final class UsageBuffer {
                     }
                 }
             }
+            // Rows in one order on every instance: two JVMs flushing the same keys lock them in the same
+            // order and so cannot deadlock each other.
+            pending.sort(Comparator.comparing((Pending p) -> p.increment().accountId())
+                    .thenComparing(p -> p.increment().keyId().value())
+                    .thenComparing(p -> p.increment().day()));
             long written = 0;
             for (int from = 0; from < pending.size(); from += BATCH_SIZE) {
                 List<Pending> batch = pending.subList(from, Math.min(from + BATCH_SIZE, pending.size()));

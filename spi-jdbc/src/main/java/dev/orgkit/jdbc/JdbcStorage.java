@@ -134,15 +134,21 @@ public final class JdbcStorage implements Storage {
         return new JdbcStorage(dataSource, dialect);
     }
 
-    /** Fails at start, not at the first command, when the schema is missing. */
+    /** One table of each bundled migration: the schema is complete only if every one exists. */
+    private static final List<String> TABLE_OF_EACH_MIGRATION = List.of("orgkit_accounts", "orgkit_api_keys",
+            "orgkit_invitation_deliveries", "orgkit_support_requests");
+
+    /** Fails at start, not at the first command, when the schema is missing or behind this version of orgkit. */
     private static void requireSchema(DataSource dataSource, Dialect dialect) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT account_id FROM orgkit_accounts WHERE 1 = 0").close();
+            for (String table : TABLE_OF_EACH_MIGRATION) {
+                statement.executeQuery("SELECT account_id FROM " + table + " WHERE 1 = 0").close();
+            }
         } catch (SQLException e) {
-            throw new StorageException("the orgkit schema is missing or unreachable (SQLState " + e.getSQLState()
-                    + "): use JdbcStorage.migrate, or have your Flyway run classpath:" + Migrations.ROOT
-                    + dialect.name(), e);
+            throw new StorageException("the orgkit schema is missing, incomplete or unreachable (SQLState "
+                    + e.getSQLState() + "): use JdbcStorage.migrate, or have your Flyway run classpath:"
+                    + Migrations.ROOT + dialect.name(), e);
         }
     }
 

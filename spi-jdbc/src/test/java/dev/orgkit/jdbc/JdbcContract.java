@@ -128,6 +128,19 @@ abstract class JdbcContract {
     }
 
     @Test
+    void create_on_a_schema_behind_this_version_of_orgkit_fails_at_start() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(2);
+            Flyway.configure().dataSource(pool).locations("classpath:db/orgkit/" + fresh.kind).target("1").load()
+                    .migrate();
+            assertThatThrownBy(() -> JdbcStorage.create(pool))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("incomplete")
+                    .hasMessageContaining("JdbcStorage.migrate");
+        }
+    }
+
+    @Test
     void a_migration_changed_after_it_was_applied_stops_the_start() throws Exception {
         try (TestDatabase fresh = database().another()) {
             DataSource pool = fresh.pool(2);
