@@ -62,13 +62,7 @@ public final class Check {
 
     /** Throws if any of the named values is null; arguments alternate name, value. */
     public static void notNull(Object... namesAndValues) {
-        var check = new Check();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] == null) {
-                check.add((String) namesAndValues[i], "must not be null");
-            }
-        }
-        check.throwIfAny();
+        nulls(namesAndValues).throwIfAny();
     }
 
     /** The problem of an identifier: null, blank, too long, or with control characters or spaces at its ends. */

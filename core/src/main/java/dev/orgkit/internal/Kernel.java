@@ -2,6 +2,7 @@ package dev.orgkit.internal;
 
 import dev.orgkit.NotFoundException;
 import dev.orgkit.Principal;
+import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
@@ -76,6 +77,19 @@ public final class Kernel {
      * NOT_FOUND with exactly the message the policy gives a principal who may not see an account,
      * so that an unknown id and a hidden account cannot be told apart, not even by the message (R9).
      */
+    /** The member of the organization, or NOT_FOUND. */
+    static Membership member(ReadTransaction tx, AccountId organizationId, UserId userId) {
+        return tx.membership(organizationId, userId).orElseThrow(() -> new NotFoundException("No such member."));
+    }
+
+    /** Ends a membership (removal or leave); the user's active account forgets the organization. */
+    static void endMembership(WriteTransaction tx, AccountId organizationId, UserId userId) {
+        tx.deleteMembership(organizationId, userId);
+        if (tx.activeAccount(userId).equals(Optional.of(organizationId))) {
+            tx.setActiveAccount(userId, Optional.empty());
+        }
+    }
+
     static NotFoundException notFound() {
         return new NotFoundException(DenialCode.NOT_FOUND.defaultMessage());
     }

@@ -17,7 +17,6 @@ import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Members;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
-import dev.orgkit.NotFoundException;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
 import java.time.Instant;
@@ -98,7 +97,7 @@ public final class MembersService implements Members {
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.PROMOTE_MEMBER);
-            Membership target = member(tx.membership(organizationId, memberId));
+            Membership target = Kernel.member(tx, organizationId, memberId);
             if (target.role() == newRole) {
                 return target;
             }
@@ -119,20 +118,14 @@ public final class MembersService implements Members {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.REMOVE_MEMBER);
             Denials.require(Policy.notYourself(admin.userId(), memberId));
-            Membership target = member(tx.membership(organizationId, memberId));
+            Membership target = Kernel.member(tx, organizationId, memberId);
             Denials.require(Policy.userMayRemove(target.role()));
             Denials.require(Policy.emailConfirmed(target.email(), typedEmail));
-            tx.deleteMembership(organizationId, memberId);
-            if (tx.activeAccount(memberId).equals(Optional.of(organizationId))) {
-                tx.setActiveAccount(memberId, Optional.empty());
-            }
+            Kernel.endMembership(tx, organizationId, memberId);
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.MEMBER_REMOVED, memberId.value(),
                     Map.of("email", target.email().value(), "role", target.role().name()));
             return null;
         });
     }
 
-    private static Membership member(Optional<Membership> membership) {
-        return membership.orElseThrow(() -> new NotFoundException("No such member."));
-    }
 }

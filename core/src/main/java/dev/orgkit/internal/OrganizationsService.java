@@ -20,7 +20,6 @@ import dev.orgkit.policy.Policy;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link Organizations} on the kernel. */
 public final class OrganizationsService implements Organizations {
@@ -118,10 +117,7 @@ public final class OrganizationsService implements Organizations {
             Organization organization = organization(account);
             Denials.require(Policy.accountNameConfirmed(organization.accountName(), typedAccountName));
             Membership membership = tx.membership(organizationId, member.userId()).orElseThrow(Kernel::notFound);
-            tx.deleteMembership(organizationId, member.userId());
-            if (tx.activeAccount(member.userId()).equals(Optional.of(organizationId))) {
-                tx.setActiveAccount(member.userId(), Optional.empty());
-            }
+            Kernel.endMembership(tx, organizationId, member.userId());
             kernel.audit(tx, organizationId, Actor.of(member), AuditAction.MEMBER_LEFT, member.userId().value(),
                     Map.of("email", membership.email().value(), "role", membership.role().name()));
             return null;

@@ -56,7 +56,7 @@ public final class SupportService implements Support {
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, admin, account, Permission.REQUEST_SUPPORT);
-            Membership target = member(tx.membership(organizationId, targetUserId));
+            Membership target = Kernel.member(tx, organizationId, targetUserId);
             Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
             Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
             Instant now = kernel.now();
@@ -126,7 +126,7 @@ public final class SupportService implements Support {
             Instant now = kernel.now();
             Denials.require(Policy.supportRequestDecidable(request, now));
             kernel.require(tx, support, Kernel.account(tx, organizationId), request.action().permission());
-            Membership target = member(tx.membership(organizationId, request.targetUserId()));
+            Membership target = Kernel.member(tx, organizationId, request.targetUserId());
             Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
             Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
             Map<String, String> details = new LinkedHashMap<>();
@@ -224,7 +224,7 @@ public final class SupportService implements Support {
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, organizationId);
             kernel.require(tx, support, account, permission);
-            Membership target = member(tx.membership(organizationId, userId));
+            Membership target = Kernel.member(tx, organizationId, userId);
             Denials.require(Policy.targetHasRole(target.role(), targetRole));
             Change<T> change = step.apply(tx, target);
             kernel.audit(tx, organizationId, Actor.support(support, ticket), change.action(), userId.value(),
@@ -260,19 +260,13 @@ public final class SupportService implements Support {
     }
 
     private static Map<String, String> remove(WriteTransaction tx, Membership target) {
-        tx.deleteMembership(target.organizationId(), target.userId());
-        if (tx.activeAccount(target.userId()).equals(Optional.of(target.organizationId()))) {
-            tx.setActiveAccount(target.userId(), Optional.empty());
-        }
+        Kernel.endMembership(tx, target.organizationId(), target.userId());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("email", target.email().value());
         details.put("role", target.role().name());
         return details;
     }
 
-    private static Membership member(Optional<Membership> membership) {
-        return membership.orElseThrow(() -> new NotFoundException("No such member."));
-    }
 
     private static NotFoundException noSuchRequest() {
         return new NotFoundException("No such support request.");

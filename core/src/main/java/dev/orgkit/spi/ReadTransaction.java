@@ -72,12 +72,6 @@ public interface ReadTransaction {
      */
     List<Invitation> pendingInvitations(AccountId organizationId, Optional<InvitationId> after, int limit);
 
-    /**
-     * At most {@code limit} audit events of the account, newest first (by descending id), starting
-     * after {@code before} (exclusive: events with a smaller id) if given.
-     */
-    List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit);
-
     /** The account {@code userId} last switched to. */
     Optional<AccountId> activeAccount(UserId userId);
 

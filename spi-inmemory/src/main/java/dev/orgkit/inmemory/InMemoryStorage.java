@@ -280,13 +280,6 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
-        public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
-            NavigableMap<String, AuditEvent> all =
-                    s.audit.getOrDefault(accountId, Collections.emptyNavigableMap()).descendingMap();
-            return first(before.map(key -> all.tailMap(key, false)).orElse(all), limit);
-        }
-
-        @Override
         public Optional<AccountId> activeAccount(UserId userId) {
             return Optional.ofNullable(s.active.get(userId));
         }

@@ -124,13 +124,11 @@ final class JdbcTransaction implements WriteTransaction {
      * The keyset page queries, built once per dialect: each pages through an index that leads with
      * the account id, and orders as the dialect needs to read that index in order without sorting.
      */
-    record Pages(String membersFirst, String membersNext, String pendingFirst, String pendingNext,
-            String auditFirst, String auditNext) {
+    record Pages(String membersFirst, String membersNext, String pendingFirst, String pendingNext) {
 
         static Pages of(Dialect dialect) {
             String members = dialect.keysetOrder("account_id", "user_id");
             String pending = dialect.keysetOrder("account_id, status", "invitation_id");
-            String audit = dialect.keysetOrder("account_id DESC", "event_id DESC");
             return new Pages(
                     ("SELECT " + MEMBERSHIP_COLUMNS + """
                     FROM orgkit_memberships WHERE account_id = ?
@@ -143,13 +141,7 @@ final class JdbcTransaction implements WriteTransaction {
                     ORDER BY %s LIMIT ?""").formatted(pending),
                     ("SELECT " + INVITATION_COLUMNS + """
                     FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
-                    ORDER BY %s LIMIT ?""").formatted(pending),
-                    ("SELECT " + AUDIT_COLUMNS + """
-                    FROM orgkit_audit_events WHERE account_id = ?
-                    ORDER BY %s LIMIT ?""").formatted(audit),
-                    ("SELECT " + AUDIT_COLUMNS + """
-                    FROM orgkit_audit_events WHERE account_id = ? AND event_id < ?
-                    ORDER BY %s LIMIT ?""").formatted(audit));
+                    ORDER BY %s LIMIT ?""").formatted(pending));
         }
     }
 
@@ -205,15 +197,6 @@ final class JdbcTransaction implements WriteTransaction {
     }
 
     @Override
-    public List<AuditEvent> auditEvents(AccountId accountId, Optional<String> before, int limit) {
-        if (before.isEmpty()) {
-            return sql.list("list audit events", pages.auditFirst(), this::auditEvent, accountId.value(), limit);
-        }
-        return sql.list("list audit events", pages.auditNext(), this::auditEvent, accountId.value(), before.get(),
-                limit);
-    }
-
-    @Override
     public Optional<AccountId> activeAccount(UserId userId) {
         return sql.first("read the active account", """
                 SELECT account_id FROM orgkit_active_accounts WHERE user_id = ?""",
@@ -259,38 +242,38 @@ final class JdbcTransaction implements WriteTransaction {
     @Override
     public List<AuditEvent> auditEvents(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
         parameters.add(accountId.value());
-        if (!query.actions().isEmpty()) {
-            List<String> actions = query.actions().stream().map(Enum::name).sorted().toList();
-            where.append(" AND action IN (").append(String.join(", ", Collections.nCopies(actions.size(), "?")))
-                    .append(')');
-            parameters.addAll(actions);
-        }
-        query.actorKind().ifPresent(kind -> {
-            where.append(" AND actor_kind = ?");
-            parameters.add(kind.name());
-        });
-        query.actorId().ifPresent(id -> {
-            where.append(" AND actor_id = ?");
-            parameters.add(id);
-        });
-        query.from().ifPresent(from -> {
-            where.append(" AND at >= ?");
-            parameters.add(from);
-        });
-        query.until().ifPresent(until -> {
-            where.append(" AND at < ?");
-            parameters.add(until);
-        });
-        before.ifPresent(id -> {
-            where.append(" AND event_id < ?");
-            parameters.add(id);
-        });
+        parameters.addAll(query.actions().stream().map(Enum::name).sorted().toList());
+        query.actorKind().ifPresent(kind -> parameters.add(kind.name()));
+        query.actorId().ifPresent(parameters::add);
+        query.from().ifPresent(parameters::add);
+        query.until().ifPresent(parameters::add);
+        before.ifPresent(parameters::add);
         parameters.add(limit);
-        return sql.list("list audit events", "SELECT " + AUDIT_COLUMNS + " FROM orgkit_audit_events" + where
-                + " ORDER BY " + dialect.keysetOrder("account_id DESC", "event_id DESC") + " LIMIT ?", this::auditEvent,
+        return sql.list("list audit events", auditPage(dialect, query, before.isPresent()), this::auditEvent,
                 parameters.toArray());
+    }
+
+    /**
+     * The audit page query for {@code query}, newest first, after a cursor if {@code after}: a range of
+     * the primary key (account id, event id), whatever the filters. Its parameters, in order: the
+     * account id, the actions (sorted by name), actor kind, actor id, from, until, the cursor, the limit.
+     */
+    static String auditPage(Dialect dialect, AuditQuery query, boolean after) {
+        StringBuilder where = new StringBuilder(" WHERE account_id = ?");
+        if (!query.actions().isEmpty()) {
+            where.append(" AND action IN (").append(String.join(", ", Collections.nCopies(query.actions().size(), "?")))
+                    .append(')');
+        }
+        query.actorKind().ifPresent(kind -> where.append(" AND actor_kind = ?"));
+        query.actorId().ifPresent(id -> where.append(" AND actor_id = ?"));
+        query.from().ifPresent(from -> where.append(" AND at >= ?"));
+        query.until().ifPresent(until -> where.append(" AND at < ?"));
+        if (after) {
+            where.append(" AND event_id < ?");
+        }
+        return "SELECT " + AUDIT_COLUMNS + " FROM orgkit_audit_events" + where
+                + " ORDER BY " + dialect.keysetOrder("account_id DESC", "event_id DESC") + " LIMIT ?";
     }
 
     @Override

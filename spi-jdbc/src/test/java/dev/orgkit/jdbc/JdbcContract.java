@@ -19,6 +19,7 @@ import dev.orgkit.account.PersonalAccount;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
@@ -186,7 +187,7 @@ abstract class JdbcContract {
         });
         assertThat(secondInserted).isFalse();
         assertThat(storage.read((ReadTransaction tx) -> tx.personalAccountOf(UserId.of("u-ana")))).contains(first);
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(first.id(), Optional.empty(), 10))).hasSize(1);
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(first.id(), AuditQuery.all(), Optional.empty(), 10))).hasSize(1);
     }
 
     @Test
@@ -306,8 +307,8 @@ abstract class JdbcContract {
             tx.appendAudit(bare);
             return null;
         });
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.empty(), 10))).containsExactly(bare, event);
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), Optional.of("0002"), 10))).containsExactly(event);
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), AuditQuery.all(), Optional.empty(), 10))).containsExactly(bare, event);
+        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), AuditQuery.all(), Optional.of("0002"), 10))).containsExactly(event);
     }
 
     @Test
@@ -377,9 +378,12 @@ abstract class JdbcContract {
                     "orgkit_invitations_pk", "orgkit_invitations_pending");
             database().assertReadsInOrder(database().plan(connection, pages.pendingNext(), "org_big",
                     "inv_org_big_010000", 51), "orgkit_invitations_pk", "orgkit_invitations_pending");
-            database().assertReadsInOrder(database().plan(connection, pages.auditFirst(), "org_big", 51),
+            Dialect dialect = dialectOf(dataSource());
+            database().assertReadsInOrder(database().plan(connection,
+                    JdbcTransaction.auditPage(dialect, AuditQuery.all(), false), "org_big", 51),
                     "orgkit_audit_events_pk", null);
-            database().assertReadsInOrder(database().plan(connection, pages.auditNext(), "org_big", "e010000", 51),
+            database().assertReadsInOrder(database().plan(connection,
+                    JdbcTransaction.auditPage(dialect, AuditQuery.all(), true), "org_big", "e010000", 51),
                     "orgkit_audit_events_pk", null);
         }
     }
