@@ -35,19 +35,19 @@ public final class AccountsService implements Accounts {
     @Override
     public PersonalAccount personal(UserPrincipal user) {
         Check.notNull("user", user);
-        return kernel.storage.read(tx -> tx.personalAccountOf(user.userId()))
+        return kernel.storage.read(tx -> tx.accounts().personalAccountOf(user.userId()))
                 .orElseGet(() -> createPersonal(user));
     }
 
     private PersonalAccount createPersonal(UserPrincipal user) {
         return kernel.storage.write(tx -> {
-            Optional<PersonalAccount> existing = tx.personalAccountOf(user.userId());
+            Optional<PersonalAccount> existing = tx.accounts().personalAccountOf(user.userId());
             if (existing.isPresent()) {
                 return existing.get();
             }
             var account = new PersonalAccount(AccountId.of(kernel.secrets.newId("acct")), user.userId(), kernel.now());
-            if (!tx.insertPersonalAccount(account)) {
-                return tx.personalAccountOf(user.userId()).orElseThrow(() -> new StorageException(
+            if (!tx.accounts().insertPersonalAccount(account)) {
+                return tx.accounts().personalAccountOf(user.userId()).orElseThrow(() -> new StorageException(
                         "the storage refused a personal account but holds none for the user"));
             }
             kernel.audit(tx, account.id(), Actor.of(user), AuditAction.PERSONAL_ACCOUNT_CREATED,
@@ -61,8 +61,8 @@ public final class AccountsService implements Accounts {
         PersonalAccount personal = personal(user);
         List<AccountSummary> organizations = kernel.storage.read(tx -> {
             List<AccountSummary> found = new ArrayList<>();
-            for (Membership membership : tx.membershipsOf(user.userId())) {
-                tx.account(membership.organizationId()).ifPresent(account -> found.add(new AccountSummary(
+            for (Membership membership : tx.members().ofUser(user.userId())) {
+                tx.accounts().find(membership.organizationId()).ifPresent(account -> found.add(new AccountSummary(
                         account.id(), account.kind(), account.displayName(), Optional.of(membership.role()))));
             }
             return found;
@@ -81,7 +81,7 @@ public final class AccountsService implements Accounts {
         return kernel.storage.write(tx -> {
             Account account = Kernel.account(tx, accountId);
             kernel.require(tx, user, account, Permission.VIEW_ACCOUNT);
-            tx.setActiveAccount(user.userId(), Optional.of(accountId));
+            tx.accounts().setActiveAccount(user.userId(), Optional.of(accountId));
             return context(tx, user, account);
         });
     }
@@ -89,8 +89,8 @@ public final class AccountsService implements Accounts {
     @Override
     public Optional<AccountContext> active(UserPrincipal user) {
         Check.notNull("user", user);
-        return kernel.storage.read(tx -> tx.activeAccount(user.userId())
-                .flatMap(tx::account)
+        return kernel.storage.read(tx -> tx.accounts().activeAccountOf(user.userId())
+                .flatMap(tx.accounts()::find)
                 .filter(account -> kernel.policy.decide(user, Kernel.facts(tx, user, account, false),
                         Permission.VIEW_ACCOUNT).isAllowed())
                 .map(account -> context(tx, user, account)));

@@ -89,7 +89,7 @@ public final class ApiKeysService implements ApiKeys {
         return kernel.storage.read(tx -> {
             Account account = Kernel.account(tx, accountId);
             kernel.require(tx, principal, account, Permission.VIEW_API_KEYS);
-            return Cursors.page(tx.apiKeys(accountId, after, page.size() + 1), page, KEYS_CURSOR,
+            return Cursors.page(tx.apiKeys().list(accountId, after, page.size() + 1), page, KEYS_CURSOR,
                     key -> key.id().value());
         });
     }
@@ -98,7 +98,7 @@ public final class ApiKeysService implements ApiKeys {
     public ApiKey get(Principal principal, ApiKeyId keyId) {
         Check.notNull("principal", principal, "keyId", keyId);
         return kernel.storage.read(tx -> {
-            ApiKey key = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
+            ApiKey key = tx.apiKeys().find(keyId).orElseThrow(ApiKeysService::unknownKey);
             requireOnKey(tx, principal, key, Permission.VIEW_API_KEYS);
             return key;
         });
@@ -113,7 +113,7 @@ public final class ApiKeysService implements ApiKeys {
                 return key;
             }
             Instant now = kernel.now();
-            tx.revokeApiKey(keyId, now);
+            tx.apiKeys().revoke(keyId, now);
             kernel.audit(tx, key.accountId(), Actor.of(principal), AuditAction.API_KEY_REVOKED, keyId.value(),
                     Map.of("name", key.name(), "hint", key.hint()));
             return key.withRevokedAt(now);
@@ -141,7 +141,7 @@ public final class ApiKeysService implements ApiKeys {
             if (old.expiresAt().isPresent() && old.expiresAt().get().isBefore(oldExpiry)) {
                 oldExpiry = old.expiresAt().get();
             }
-            if (!tx.markApiKeyRolled(keyId, created.apiKey().id(), oldExpiry)) {
+            if (!tx.apiKeys().markRolled(keyId, created.apiKey().id(), oldExpiry)) {
                 throw Denials.raise(DenialCode.API_KEY_INACTIVE);
             }
             kernel.audit(tx, old.accountId(), Actor.of(principal), AuditAction.API_KEY_ROLLED, keyId.value(),
@@ -188,7 +188,7 @@ public final class ApiKeysService implements ApiKeys {
     @Override
     public long flushUsage() {
         return usage.flush(batch -> kernel.storage.write(tx -> {
-            tx.addUsage(batch);
+            tx.usage().add(batch);
             return null;
         }), kernel.now());
     }
@@ -239,22 +239,22 @@ public final class ApiKeysService implements ApiKeys {
         var key = new ApiKey(ApiKeyId.of("key_" + kernel.secrets.newEventId(now.toEpochMilli())), accountId, name,
                 environment, format.hint(secret), principal.userId(), now, Optional.empty(),
                 expiresAt, Optional.empty(), Optional.empty());
-        tx.insertApiKey(key, Secrets.sha256(secret));
+        tx.apiKeys().insert(key, Secrets.sha256(secret));
         return new CreatedApiKey(secret, key);
     }
 
     /** The key, read again after locking its account, once the principal may manage it. */
     private ApiKey lockedKey(WriteTransaction tx, Principal principal, ApiKeyId keyId) {
-        ApiKey found = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
-        tx.lockAccount(found.accountId()).orElseThrow(ApiKeysService::unknownKey);
-        ApiKey key = tx.apiKey(keyId).orElseThrow(ApiKeysService::unknownKey);
+        ApiKey found = tx.apiKeys().find(keyId).orElseThrow(ApiKeysService::unknownKey);
+        tx.accounts().lock(found.accountId()).orElseThrow(ApiKeysService::unknownKey);
+        ApiKey key = tx.apiKeys().find(keyId).orElseThrow(ApiKeysService::unknownKey);
         requireOnKey(tx, principal, key, Permission.MANAGE_API_KEYS);
         return key;
     }
 
     /** Requires the permission on the key's account; someone who may not see the account gets the unknown-key answer (R9). */
     private void requireOnKey(ReadTransaction tx, Principal principal, ApiKey key, Permission permission) {
-        Account account = tx.account(key.accountId()).orElseThrow(ApiKeysService::unknownKey);
+        Account account = tx.accounts().find(key.accountId()).orElseThrow(ApiKeysService::unknownKey);
         Decision decision = kernel.policy.decide(principal, Kernel.facts(tx, principal, account, false), permission);
         if (decision instanceof Decision.Denied denied && denied.code() == DenialCode.NOT_FOUND) {
             throw unknownKey();

@@ -34,7 +34,7 @@ public final class AuditTrailService implements AuditTrail {
         return kernel.storage.read(tx -> {
             Account account = Kernel.account(tx, accountId);
             kernel.require(tx, principal, account, Permission.VIEW_AUDIT_TRAIL);
-            return Cursors.page(tx.auditEvents(accountId, query, before, page.size() + 1), page, AUDIT_CURSOR,
+            return Cursors.page(tx.audit().list(accountId, query, before, page.size() + 1), page, AUDIT_CURSOR,
                     AuditEvent::id);
         });
     }

@@ -77,8 +77,8 @@ public final class DeliveryService implements Deliveries {
      * dispatched. Runs in the command's transaction, under the organization's lock.
      */
     void schedule(WriteTransaction tx, Invitation invitation, Instant now) {
-        tx.replaceInvitationToken(invitation.id(), sealedLink());
-        tx.putDelivery(DeliveryRecord.scheduled(invitation.id(), invitation.organizationId(), now));
+        tx.invitations().replaceToken(invitation.id(), sealedLink());
+        tx.deliveries().put(DeliveryRecord.scheduled(invitation.id(), invitation.organizationId(), now));
     }
 
     /** A token hash for an invitation that no link opens yet: the hash of a token thrown away at once. */
@@ -91,9 +91,9 @@ public final class DeliveryService implements Deliveries {
      * replaced), so no mail goes out for it. Runs in the command's transaction.
      */
     static void cancel(WriteTransaction tx, InvitationId invitationId, InvitationStatus why) {
-        tx.delivery(invitationId)
+        tx.deliveries().find(invitationId)
                 .filter(d -> d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.FAILED)
-                .ifPresent(d -> tx.putDelivery(d.settled(DeliveryStatus.GIVEN_UP, d.nextAttemptAt(),
+                .ifPresent(d -> tx.deliveries().put(d.settled(DeliveryStatus.GIVEN_UP, d.nextAttemptAt(),
                         Optional.of("no more attempts: the invitation is " + name(why)))));
     }
 
@@ -128,7 +128,7 @@ public final class DeliveryService implements Deliveries {
         boolean progress = true;
         while (progress) {
             Instant now = kernel.now();
-            List<DeliveryRecord> due = kernel.storage.read(tx -> tx.dueDeliveries(now, BATCH));
+            List<DeliveryRecord> due = kernel.storage.read(tx -> tx.deliveries().due(now, BATCH));
             progress = false;
             for (DeliveryRecord delivery : due) {
                 Optional<Outcome> outcome = dispatch(delivery.organizationId(), delivery.invitationId());
@@ -169,11 +169,11 @@ public final class DeliveryService implements Deliveries {
             String claimId) {
         var account = Kernel.lock(tx, organizationId);
         Instant now = kernel.now();
-        if (!tx.claimDelivery(invitationId, claimId, now, now.plus(settings.lease()))) {
+        if (!tx.deliveries().claim(invitationId, claimId, now, now.plus(settings.lease()))) {
             return Claim.NOT_CLAIMED;
         }
-        DeliveryRecord claimed = tx.delivery(invitationId).orElseThrow();
-        Optional<Invitation> invitation = tx.invitation(invitationId).map(i -> i.asOf(now));
+        DeliveryRecord claimed = tx.deliveries().find(invitationId).orElseThrow();
+        Optional<Invitation> invitation = tx.invitations().find(invitationId).map(i -> i.asOf(now));
         Optional<String> reason = Optional.empty();
         if (invitation.isEmpty() || invitation.get().status() != InvitationStatus.PENDING) {
             reason = Optional.of(notSent(invitation.map(Invitation::status).orElse(InvitationStatus.REVOKED)));
@@ -181,11 +181,11 @@ public final class DeliveryService implements Deliveries {
             reason = Optional.of("given up after " + settings.maxAttempts() + " attempts");
         }
         if (reason.isPresent()) {
-            tx.settleDelivery(claimed.settled(DeliveryStatus.GIVEN_UP, claimed.nextAttemptAt(), reason), claimId);
+            tx.deliveries().settle(claimed.settled(DeliveryStatus.GIVEN_UP, claimed.nextAttemptAt(), reason), claimId);
             return Claim.GIVEN_UP;
         }
         String token = kernel.secrets.newToken();
-        tx.replaceInvitationToken(invitationId, Secrets.sha256(token));
+        tx.invitations().replaceToken(invitationId, Secrets.sha256(token));
         Invitation pending = invitation.get();
         URI link;
         try {
@@ -239,7 +239,7 @@ public final class DeliveryService implements Deliveries {
     private Outcome settle(WriteTransaction tx, AccountId organizationId, Attempt attempt, Optional<String> error) {
         Kernel.lock(tx, organizationId);
         InvitationId invitationId = attempt.mail().invitationId();
-        DeliveryRecord claimed = tx.delivery(invitationId)
+        DeliveryRecord claimed = tx.deliveries().find(invitationId)
                 .filter(d -> d.claimId().equals(Optional.of(attempt.claimId())))
                 .orElse(null);
         if (claimed == null) {
@@ -247,7 +247,7 @@ public final class DeliveryService implements Deliveries {
             return error.isEmpty() ? Outcome.SENT : Outcome.FAILED;
         }
         if (error.isEmpty()) {
-            tx.settleDelivery(claimed.settled(DeliveryStatus.SENT, claimed.nextAttemptAt(), Optional.empty()),
+            tx.deliveries().settle(claimed.settled(DeliveryStatus.SENT, claimed.nextAttemptAt(), Optional.empty()),
                     attempt.claimId());
             kernel.audit(tx, organizationId, Actor.system(), AuditAction.INVITATION_MAIL_SENT, invitationId.value(),
                     Map.of("email", attempt.mail().recipient().value(), "attempt", String.valueOf(claimed.attempts()),
@@ -267,11 +267,11 @@ public final class DeliveryService implements Deliveries {
         Instant now = kernel.now();
         // The failed attempt's token may have reached someone (a timeout after the server took the
         // mail): seal the link, so only the token of a later, successful attempt works.
-        if (tx.invitation(invitationId).filter(i -> i.status() == InvitationStatus.PENDING).isPresent()) {
-            tx.replaceInvitationToken(invitationId, sealedLink());
+        if (tx.invitations().find(invitationId).filter(i -> i.status() == InvitationStatus.PENDING).isPresent()) {
+            tx.invitations().replaceToken(invitationId, sealedLink());
         }
         boolean last = claimed.attempts() >= settings.maxAttempts();
-        tx.settleDelivery(claimed.settled(last ? DeliveryStatus.GIVEN_UP : DeliveryStatus.FAILED,
+        tx.deliveries().settle(claimed.settled(last ? DeliveryStatus.GIVEN_UP : DeliveryStatus.FAILED,
                 now.plus(settings.backoffAfter(claimed.attempts())), Optional.of(error)), claimId);
         kernel.audit(tx, organizationId, Actor.system(),
                 last ? AuditAction.INVITATION_MAIL_GIVEN_UP : AuditAction.INVITATION_MAIL_FAILED, invitationId.value(),

@@ -46,7 +46,7 @@ public final class InvitationsService implements Invitations {
     public InvitationPreview preview(String token) {
         SecretHash hash = tokenHash(token);
         return kernel.storage.read(tx -> {
-            Invitation invitation = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
+            Invitation invitation = tx.invitations().findByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
             Account account = Kernel.account(tx, invitation.organizationId());
             Invitation seen = invitation.asOf(kernel.now());
             return new InvitationPreview(account.displayName(), seen.inviterEmail(), seen.email(), seen.role(),
@@ -64,13 +64,13 @@ public final class InvitationsService implements Invitations {
             Instant now = kernel.now();
             Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), now));
             AccountId organizationId = invitation.organizationId();
-            Denials.require(Policy.notAlreadyAMember(tx.membership(organizationId, invitee.userId()).isPresent()));
-            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.ACCEPTED)) {
+            Denials.require(Policy.notAlreadyAMember(tx.members().find(organizationId, invitee.userId()).isPresent()));
+            if (!tx.invitations().updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.ACCEPTED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
             DeliveryService.cancel(tx, id, InvitationStatus.ACCEPTED);
             var membership = new Membership(organizationId, invitee.userId(), invitation.email(), invitation.role(), now);
-            tx.insertMembership(membership);
+            tx.members().insert(membership);
             kernel.audit(tx, organizationId, Actor.of(invitee), AuditAction.INVITATION_ACCEPTED,
                     invitee.userId().value(), Map.of("invitation", id.value(), "email", invitation.email().value(),
                             "role", invitation.role().name()));
@@ -85,7 +85,7 @@ public final class InvitationsService implements Invitations {
         kernel.storage.write(tx -> {
             Invitation invitation = lockedByToken(tx, hash);
             Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), kernel.now()));
-            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
+            if (!tx.invitations().updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.DECLINED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
             // The link now leads to a declined invitation, and no mail for it goes out any more.
@@ -104,9 +104,9 @@ public final class InvitationsService implements Invitations {
             Invitation invitation = managed(tx, admin, invitationId);
             Instant now = kernel.now();
             Denials.require(Policy.notAlreadyAMember(
-                    tx.hasMemberWithEmail(invitation.organizationId(), invitation.email())));
+                    tx.members().hasMemberWithEmail(invitation.organizationId(), invitation.email())));
             Instant expiresAt = now.plus(kernel.invitationTimeToLive);
-            tx.updateInvitationExpiry(invitationId, expiresAt);
+            tx.invitations().updateExpiry(invitationId, expiresAt);
             Invitation renewed = invitation.withExpiresAt(expiresAt);
             // Seals the link (the old one stops working now) and starts a new delivery.
             deliveries.schedule(tx, renewed, now);
@@ -124,11 +124,11 @@ public final class InvitationsService implements Invitations {
         Check.notNull("admin", admin, "invitationId", invitationId);
         return kernel.storage.write(tx -> {
             Invitation invitation = managed(tx, admin, invitationId);
-            if (!tx.updateInvitationStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED)) {
+            if (!tx.invitations().updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
             // Nobody holds a token of this hash: the link that was mailed stops working.
-            tx.replaceInvitationToken(invitationId, deliveries.sealedLink());
+            tx.invitations().replaceToken(invitationId, deliveries.sealedLink());
             DeliveryService.cancel(tx, invitationId, InvitationStatus.REVOKED);
             kernel.audit(tx, invitation.organizationId(), Actor.of(admin), AuditAction.INVITATION_REVOKED,
                     invitationId.value(), Map.of("email", invitation.email().value(),
@@ -141,10 +141,10 @@ public final class InvitationsService implements Invitations {
     public InvitationDelivery delivery(Principal principal, InvitationId invitationId) {
         Check.notNull("principal", principal, "invitationId", invitationId);
         return kernel.storage.read(tx -> {
-            Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+            Invitation invitation = tx.invitations().find(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
             Account account = Kernel.account(tx, invitation.organizationId());
             kernel.require(tx, principal, account, Permission.INVITE_MEMBERS);
-            return tx.delivery(invitationId).map(DeliveryRecord::view)
+            return tx.deliveries().find(invitationId).map(DeliveryRecord::view)
                     .orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
         });
     }
@@ -154,10 +154,10 @@ public final class InvitationsService implements Invitations {
      * its invitations (R2) and that its stored status is still pending (expired or not).
      */
     private Invitation managed(WriteTransaction tx, UserPrincipal admin, InvitationId invitationId) {
-        Invitation found = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        Invitation found = tx.invitations().find(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
         Account account = Kernel.lock(tx, found.organizationId());
         kernel.require(tx, admin, account, Permission.INVITE_MEMBERS);
-        Invitation invitation = tx.invitation(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
+        Invitation invitation = tx.invitations().find(invitationId).orElseThrow(() -> Denials.raise(DenialCode.NOT_FOUND));
         if (invitation.status() != InvitationStatus.PENDING) {
             throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
         }
@@ -172,7 +172,7 @@ public final class InvitationsService implements Invitations {
             Account account = Kernel.account(tx, organizationId);
             kernel.require(tx, principal, account, Permission.INVITE_MEMBERS);
             Instant now = kernel.now();
-            List<Invitation> rows = tx.pendingInvitations(organizationId, after, page.size() + 1).stream()
+            List<Invitation> rows = tx.invitations().listPending(organizationId, after, page.size() + 1).stream()
                     .map(invitation -> invitation.asOf(now))
                     .toList();
             return Cursors.page(rows, page, PENDING_CURSOR, invitation -> invitation.id().value());
@@ -194,9 +194,9 @@ public final class InvitationsService implements Invitations {
      * replaced the token, and then the link is dead, as if it never existed.
      */
     private static Invitation lockedByToken(WriteTransaction tx, SecretHash hash) {
-        Invitation found = tx.invitationByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
+        Invitation found = tx.invitations().findByTokenHash(hash).orElseThrow(InvitationsService::unknownToken);
         Kernel.lock(tx, found.organizationId());
-        return tx.invitationByTokenHash(hash)
+        return tx.invitations().findByTokenHash(hash)
                 .filter(again -> again.id().equals(found.id()))
                 .orElseThrow(InvitationsService::unknownToken);
     }

@@ -65,12 +65,12 @@ public final class Kernel {
 
     /** The account, or NOT_FOUND: the same answer for an unknown id and a hidden one (R9). */
     static Account account(ReadTransaction tx, AccountId id) {
-        return tx.account(id).orElseThrow(Kernel::notFound);
+        return tx.accounts().find(id).orElseThrow(Kernel::notFound);
     }
 
     /** The account locked for this transaction, or NOT_FOUND. */
     static Account lock(WriteTransaction tx, AccountId id) {
-        return tx.lockAccount(id).orElseThrow(Kernel::notFound);
+        return tx.accounts().lock(id).orElseThrow(Kernel::notFound);
     }
 
     /**
@@ -79,14 +79,14 @@ public final class Kernel {
      */
     /** The member of the organization, or NOT_FOUND. */
     static Membership member(ReadTransaction tx, AccountId organizationId, UserId userId) {
-        return tx.membership(organizationId, userId).orElseThrow(() -> new NotFoundException("No such member."));
+        return tx.members().find(organizationId, userId).orElseThrow(() -> new NotFoundException("No such member."));
     }
 
     /** Ends a membership (removal or leave); the user's active account forgets the organization. */
     static void endMembership(WriteTransaction tx, AccountId organizationId, UserId userId) {
-        tx.deleteMembership(organizationId, userId);
-        if (tx.activeAccount(userId).equals(Optional.of(organizationId))) {
-            tx.setActiveAccount(userId, Optional.empty());
+        tx.members().delete(organizationId, userId);
+        if (tx.accounts().activeAccountOf(userId).equals(Optional.of(organizationId))) {
+            tx.accounts().setActiveAccount(userId, Optional.empty());
         }
     }
 
@@ -98,10 +98,10 @@ public final class Kernel {
     static AccessFacts facts(ReadTransaction tx, Principal principal, Account account, boolean withAdminCount) {
         Optional<Role> role = Optional.empty();
         if (principal instanceof UserPrincipal user && account instanceof Organization) {
-            role = tx.membership(account.id(), user.userId()).map(Membership::role);
+            role = tx.members().find(account.id(), user.userId()).map(Membership::role);
         }
         OptionalLong admins = withAdminCount && role.isPresent()
-                ? OptionalLong.of(tx.countMembers(account.id(), Role.ADMIN)) : OptionalLong.empty();
+                ? OptionalLong.of(tx.members().count(account.id(), Role.ADMIN)) : OptionalLong.empty();
         return new AccessFacts(account, role, admins);
     }
 
@@ -120,7 +120,7 @@ public final class Kernel {
             Map<String, String> details) {
         Instant at = now();
         var event = new AuditEvent(secrets.newEventId(at.toEpochMilli()), accountId, actor, action, target, details, at);
-        tx.appendAudit(event);
+        tx.audit().append(event);
         storage.appended(tx, event);
     }
 }

@@ -49,15 +49,15 @@ public final class MembersService implements Members {
             kernel.require(tx, admin, account, Permission.INVITE_MEMBERS);
             OrganizationsService.organization(account);
             Instant now = kernel.now();
-            Denials.require(Policy.notAlreadyAMember(tx.hasMemberWithEmail(organizationId, invitee)));
-            Optional<Invitation> pending = tx.pendingInvitation(organizationId, invitee);
+            Denials.require(Policy.notAlreadyAMember(tx.members().hasMemberWithEmail(organizationId, invitee)));
+            Optional<Invitation> pending = tx.invitations().pending(organizationId, invitee);
             Denials.require(Policy.noPendingInvitation(pending, now));
             Map<String, String> details = new LinkedHashMap<>();
             details.put("email", invitee.value());
             details.put("role", role.name());
             if (pending.isPresent()) {
                 // R7 allowed it, so it has expired: it makes way for the new one.
-                tx.updateInvitationStatus(pending.get(), InvitationStatus.PENDING, InvitationStatus.EXPIRED);
+                tx.invitations().updateStatus(pending.get(), InvitationStatus.PENDING, InvitationStatus.EXPIRED);
                 DeliveryService.cancel(tx, pending.get().id(), InvitationStatus.EXPIRED);
                 details.put("replaces", pending.get().id().value());
             }
@@ -65,7 +65,7 @@ public final class MembersService implements Members {
                     role, admin.userId(), admin.verifiedEmail(), InvitationStatus.PENDING, now,
                     now.plus(kernel.invitationTimeToLive));
             // No token yet: it is minted when the mail is dispatched, and only its hash is stored.
-            tx.insertInvitation(invitation, deliveries.sealedLink());
+            tx.invitations().insert(invitation, deliveries.sealedLink());
             deliveries.schedule(tx, invitation, now);
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.MEMBER_INVITED, invitation.id().value(),
                     details);
@@ -86,7 +86,7 @@ public final class MembersService implements Members {
             if (!(account instanceof Organization)) {
                 return new Page<Membership>(List.of(), Optional.empty());
             }
-            List<Membership> rows = tx.memberships(organizationId, after, page.size() + 1);
+            List<Membership> rows = tx.members().list(organizationId, after, page.size() + 1);
             return Cursors.page(rows, page, MEMBERS_CURSOR, m -> m.userId().value());
         });
     }
@@ -102,7 +102,7 @@ public final class MembersService implements Members {
                 return target;
             }
             Denials.require(Policy.userMayChangeRole(target.role(), newRole));
-            tx.updateRole(organizationId, memberId, newRole);
+            tx.members().updateRole(organizationId, memberId, newRole);
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.MEMBER_ROLE_CHANGED, memberId.value(),
                     Map.of("role.before", target.role().name(), "role.after", newRole.name()));
             return target.withRole(newRole);

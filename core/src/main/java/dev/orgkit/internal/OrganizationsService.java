@@ -41,8 +41,8 @@ public final class OrganizationsService implements Organizations {
             var organization = new Organization(AccountId.of(kernel.secrets.newId("org")),
                     form.accountName().strip(), form.legalName().strip(), EmailAddress.of(form.alertingEmail()),
                     EmailAddress.of(form.invoicingEmail()), creator.userId(), now, 1);
-            tx.insertOrganization(organization);
-            tx.insertMembership(new Membership(organization.id(), creator.userId(), creator.verifiedEmail(),
+            tx.accounts().insertOrganization(organization);
+            tx.members().insert(new Membership(organization.id(), creator.userId(), creator.verifiedEmail(),
                     Role.ADMIN, now));
             kernel.audit(tx, organization.id(), Actor.of(creator), AuditAction.ORGANIZATION_CREATED,
                     organization.id().value(), Map.of(
@@ -83,7 +83,7 @@ public final class OrganizationsService implements Organizations {
             if (changes.isEmpty()) {
                 return current;
             }
-            if (!tx.updateOrganization(updated, current.version())) {
+            if (!tx.accounts().updateOrganization(updated, current.version())) {
                 throw Denials.raise(DenialCode.STALE_VERSION);
             }
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.PROFILE_UPDATED, organizationId.value(), changes);
@@ -116,7 +116,7 @@ public final class OrganizationsService implements Organizations {
             kernel.require(tx, member, account, Permission.LEAVE);
             Organization organization = organization(account);
             Denials.require(Policy.accountNameConfirmed(organization.accountName(), typedAccountName));
-            Membership membership = tx.membership(organizationId, member.userId()).orElseThrow(Kernel::notFound);
+            Membership membership = tx.members().find(organizationId, member.userId()).orElseThrow(Kernel::notFound);
             Kernel.endMembership(tx, organizationId, member.userId());
             kernel.audit(tx, organizationId, Actor.of(member), AuditAction.MEMBER_LEFT, member.userId().value(),
                     Map.of("email", membership.email().value(), "role", membership.role().name()));

@@ -20,7 +20,7 @@ public final class PolicyEngineService implements PolicyEngine {
     @Override
     public Decision decide(Principal principal, AccountId accountId, Permission permission) {
         Check.notNull("principal", principal, "accountId", accountId, "permission", permission);
-        return kernel.storage.read(tx -> tx.account(accountId)
+        return kernel.storage.read(tx -> tx.accounts().find(accountId)
                 .<Decision>map(account -> kernel.policy.decide(principal,
                         Kernel.facts(tx, principal, account, permission == Permission.LEAVE), permission))
                 .orElse(Decision.denied(DenialCode.NOT_FOUND)));

@@ -58,9 +58,9 @@ public final class SupportService implements Support {
             kernel.require(tx, admin, account, Permission.REQUEST_SUPPORT);
             Membership target = Kernel.member(tx, organizationId, targetUserId);
             Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
+            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
             Instant now = kernel.now();
-            Optional<SupportRequest> pending = tx.pendingSupportRequest(organizationId, targetUserId, action);
+            Optional<SupportRequest> pending = tx.support().pending(organizationId, targetUserId, action);
             Denials.require(Policy.noPendingSupportRequest(pending, now));
             var request = new SupportRequest(SupportRequestId.of("sr_" + kernel.secrets.newEventId(now.toEpochMilli())),
                     organizationId, action, targetUserId, admin.userId(), reason.strip(), SupportRequestStatus.PENDING,
@@ -73,11 +73,11 @@ public final class SupportService implements Support {
             details.put("expiresAt", request.expiresAt().toString());
             if (pending.isPresent()) {
                 // R3/R4 allowed it, so the pending one has expired: it makes way for the new one.
-                tx.updateSupportRequest(pending.get().withStatus(SupportRequestStatus.EXPIRED),
+                tx.support().update(pending.get().withStatus(SupportRequestStatus.EXPIRED),
                         SupportRequestStatus.PENDING);
                 details.put("replaces", pending.get().id().value());
             }
-            tx.insertSupportRequest(request);
+            tx.support().insert(request);
             kernel.audit(tx, organizationId, Actor.of(admin), AuditAction.SUPPORT_REQUESTED, targetUserId.value(),
                     details);
             return request;
@@ -91,7 +91,7 @@ public final class SupportService implements Support {
         Optional<SupportRequestId> after = Cursors.keyOf(page, QUEUE_CURSOR).map(SupportRequestId::of);
         return kernel.storage.read(tx -> {
             Instant now = kernel.now();
-            List<SupportRequest> rows = tx.supportRequests(status, now, after, page.size() + 1).stream()
+            List<SupportRequest> rows = tx.support().list(status, now, after, page.size() + 1).stream()
                     .map(request -> request.asOf(now))
                     .toList();
             return Cursors.page(rows, page, QUEUE_CURSOR, request -> request.id().value());
@@ -102,7 +102,7 @@ public final class SupportService implements Support {
     public SupportRequest get(Principal principal, SupportRequestId requestId) {
         Check.notNull("principal", principal, "requestId", requestId);
         return kernel.storage.read(tx -> {
-            SupportRequest request = tx.supportRequest(requestId).orElseThrow(SupportService::noSuchRequest);
+            SupportRequest request = tx.support().find(requestId).orElseThrow(SupportService::noSuchRequest);
             if (!(principal instanceof SupportPrincipal)) {
                 Account account = Kernel.account(tx, request.organizationId());
                 boolean admin = kernel.policy.decide(principal, Kernel.facts(tx, principal, account, false),
@@ -128,7 +128,7 @@ public final class SupportService implements Support {
             kernel.require(tx, support, Kernel.account(tx, organizationId), request.action().permission());
             Membership target = Kernel.member(tx, organizationId, request.targetUserId());
             Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
+            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
             Map<String, String> details = new LinkedHashMap<>();
             details.put("request", request.id().value());
             details.put("ticket", ticket);
@@ -141,7 +141,7 @@ public final class SupportService implements Support {
             }
             SupportRequest approved = request.decided(SupportRequestStatus.APPROVED, support.agentId(), now, ticket,
                     Optional.empty());
-            if (!tx.updateSupportRequest(approved, SupportRequestStatus.PENDING)) {
+            if (!tx.support().update(approved, SupportRequestStatus.PENDING)) {
                 throw Denials.raise(DenialCode.SUPPORT_REQUEST_NOT_PENDING);
             }
             kernel.audit(tx, organizationId, Actor.support(support, ticket), AuditAction.SUPPORT_REQUEST_APPROVED,
@@ -161,7 +161,7 @@ public final class SupportService implements Support {
             Denials.require(Policy.supportRequestDecidable(request, now));
             SupportRequest rejected = request.decided(SupportRequestStatus.REJECTED, support.agentId(), now, ticket,
                     Optional.of(why.strip()));
-            if (!tx.updateSupportRequest(rejected, SupportRequestStatus.PENDING)) {
+            if (!tx.support().update(rejected, SupportRequestStatus.PENDING)) {
                 throw Denials.raise(DenialCode.SUPPORT_REQUEST_NOT_PENDING);
             }
             Map<String, String> details = new LinkedHashMap<>();
@@ -179,7 +179,7 @@ public final class SupportService implements Support {
     @Override
     public Membership demoteAdmin(Principal agent, AccountId organizationId, UserId userId, String ticket) {
         return direct(agent, organizationId, userId, ticket, Permission.DEMOTE_ADMIN, Role.ADMIN, (tx, target) -> {
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
+            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
             return new Change<>(target.withRole(Role.MEMBER), AuditAction.MEMBER_ROLE_CHANGED, demote(tx, target));
         });
     }
@@ -187,7 +187,7 @@ public final class SupportService implements Support {
     @Override
     public void removeAdmin(Principal agent, AccountId organizationId, UserId userId, String ticket) {
         direct(agent, organizationId, userId, ticket, Permission.REMOVE_ADMIN, Role.ADMIN, (tx, target) -> {
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.countMembers(organizationId, Role.ADMIN)));
+            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
             return new Change<>(target, AuditAction.MEMBER_REMOVED, remove(tx, target));
         });
     }
@@ -201,7 +201,7 @@ public final class SupportService implements Support {
     @Override
     public Membership promoteMember(Principal agent, AccountId organizationId, UserId userId, String ticket) {
         return direct(agent, organizationId, userId, ticket, Permission.PROMOTE_MEMBER, Role.MEMBER, (tx, target) -> {
-            tx.updateRole(organizationId, userId, Role.ADMIN);
+            tx.members().updateRole(organizationId, userId, Role.ADMIN);
             return new Change<>(target.withRole(Role.ADMIN), AuditAction.MEMBER_ROLE_CHANGED,
                     roleChange(Role.MEMBER, Role.ADMIN));
         });
@@ -242,13 +242,13 @@ public final class SupportService implements Support {
 
     /** The request, read again after locking its organization, so its status is the current one. */
     private static SupportRequest lockedRequest(WriteTransaction tx, SupportRequestId requestId) {
-        SupportRequest unlocked = tx.supportRequest(requestId).orElseThrow(SupportService::noSuchRequest);
+        SupportRequest unlocked = tx.support().find(requestId).orElseThrow(SupportService::noSuchRequest);
         Kernel.lock(tx, unlocked.organizationId());
-        return tx.supportRequest(requestId).orElseThrow(SupportService::noSuchRequest);
+        return tx.support().find(requestId).orElseThrow(SupportService::noSuchRequest);
     }
 
     private static Map<String, String> demote(WriteTransaction tx, Membership target) {
-        tx.updateRole(target.organizationId(), target.userId(), Role.MEMBER);
+        tx.members().updateRole(target.organizationId(), target.userId(), Role.MEMBER);
         return roleChange(target.role(), Role.MEMBER);
     }
 

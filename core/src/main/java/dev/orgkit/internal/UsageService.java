@@ -37,7 +37,7 @@ public final class UsageService implements Usage {
             Account account = Kernel.account(tx, accountId);
             kernel.require(tx, principal, account, Permission.VIEW_USAGE);
             Map<LocalDate, Map<ApiKeyId, Long>> byDay = new HashMap<>();
-            for (KeyUsage row : tx.keyUsage(accountId, from, to)) {
+            for (KeyUsage row : tx.usage().keyUsage(accountId, from, to)) {
                 byDay.computeIfAbsent(row.day(), day -> new HashMap<>()).merge(row.keyId(), row.requests(), Long::sum);
             }
             List<DailyUsage> days = new ArrayList<>();

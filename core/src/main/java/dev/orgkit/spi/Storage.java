@@ -15,7 +15,7 @@ import java.util.function.Function;
  *       nothing it wrote is visible, ever, and the exception propagates unchanged (an
  *       {@link dev.orgkit.OrgKitException} as it is; a storage failure as a
  *       {@link dev.orgkit.StorageException} with the cause).</li>
- *   <li>Serialized per account: {@link WriteTransaction#lockAccount} holds the account until the
+ *   <li>Serialized per account: {@link AccountStore#lock} holds the account until the
  *       transaction ends, so two commands on one account never interleave, even from several JVMs
  *       sharing one database.</li>
  *   <li>Isolated: a transaction never sees another's uncommitted writes.</li>
@@ -38,11 +38,11 @@ public interface Storage {
      * The API key whose secret has this SHA-256: the lookup of {@code verify}, on every API call.
      * One consistent read of committed state, with no unit of work required; it must reflect every
      * write transaction that committed before it started on this instance (a revoked key answers
-     * revoked at once). The default runs {@link ReadTransaction#apiKeyByHash} in a {@link #read};
+     * revoked at once). The default runs {@link ApiKeyReads#findByHash} in a {@link #read};
      * storages override it with something cheaper (an index published on commit, a cache that
      * their own writes invalidate).
      */
     default Optional<ApiKeyRecord> apiKeyByHash(SecretHash hash) {
-        return read(tx -> tx.apiKeyByHash(hash));
+        return read(tx -> tx.apiKeys().findByHash(hash));
     }
 }

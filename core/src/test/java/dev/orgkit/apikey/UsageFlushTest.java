@@ -12,6 +12,7 @@ import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.UsageIncrement;
+import dev.orgkit.spi.UsageStore;
 import dev.orgkit.spi.WriteTransaction;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -105,13 +106,21 @@ class UsageFlushTest {
             if (failing) {
                 throw new StorageException("database unreachable (simulated)", new IllegalStateException());
             }
+            UsageStore usage = new UsageStore() {
+                @Override
+                public void add(List<UsageIncrement> batch) {
+                    written.addAll(batch);
+                }
+
+                @Override
+                public List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to) {
+                    throw new UnsupportedOperationException("this test storage only records usage");
+                }
+            };
             WriteTransaction tx = (WriteTransaction) Proxy.newProxyInstance(WriteTransaction.class.getClassLoader(),
                     new Class<?>[] {WriteTransaction.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("addUsage")) {
-                            @SuppressWarnings("unchecked")
-                            List<UsageIncrement> batch = (List<UsageIncrement>) args[0];
-                            written.addAll(batch);
-                            return null;
+                        if (method.getName().equals("usage")) {
+                            return usage;
                         }
                         throw new UnsupportedOperationException(method.getName());
                     });

@@ -403,11 +403,11 @@ public abstract class ApiKeysContract extends ContractFixture {
         var key = new ApiKey(ApiKeyId.of("key_rolled_back"), org.id(), "ghost", Environment.LIVE, "ok_live_....",
                 ana.userId(), START, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.insertApiKey(key, hash);
+            tx.apiKeys().insert(key, hash);
             throw new IllegalStateException("simulated failure after the insert");
         })).isInstanceOf(RuntimeException.class);
         assertThat(storage.apiKeyByHash(hash)).isEmpty();
-        Optional<ApiKey> stored = storage.read(tx -> tx.apiKey(key.id()));
+        Optional<ApiKey> stored = storage.read(tx -> tx.apiKeys().find(key.id()));
         assertThat(stored).isEmpty();
         assertThat(kit.apiKeys().list(ana, org.id(), PageRequest.first(50)).items()).hasSize(1);
     }

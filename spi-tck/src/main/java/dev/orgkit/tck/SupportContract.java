@@ -332,28 +332,28 @@ public abstract class SupportContract extends ContractFixture {
                 START.plus(Duration.ofDays(1)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.insertSupportRequest(first);
-            tx.insertSupportRequest(second);
+            tx.support().insert(first);
+            tx.support().insert(second);
             return null;
         })).isInstanceOf(StorageException.class);
 
-        Optional<SupportRequest> rolledBack = storage.read(tx -> tx.supportRequest(first.id()));
+        Optional<SupportRequest> rolledBack = storage.read(tx -> tx.support().find(first.id()));
         assertThat(rolledBack).isEmpty();
         storage.write(tx -> {
-            tx.insertSupportRequest(first);
-            return tx.updateSupportRequest(first.decided(SupportRequestStatus.REJECTED, "agent-7", START, "T-1",
+            tx.support().insert(first);
+            return tx.support().update(first.decided(SupportRequestStatus.REJECTED, "agent-7", START, "T-1",
                     Optional.of("no")), SupportRequestStatus.PENDING);
         });
         storage.write(tx -> {
-            tx.insertSupportRequest(second);
+            tx.support().insert(second);
             return null;
         });
-        Optional<SupportRequest> decided = storage.read(tx -> tx.supportRequest(first.id()));
+        Optional<SupportRequest> decided = storage.read(tx -> tx.support().find(first.id()));
         assertThat(decided).get()
                 .extracting(SupportRequest::status, SupportRequest::ticket, SupportRequest::why)
                 .containsExactly(SupportRequestStatus.REJECTED, Optional.of("T-1"), Optional.of("no"));
         Optional<SupportRequest> pending =
-                storage.read(tx -> tx.pendingSupportRequest(org.id(), bob.userId(), SupportAction.DEMOTE_ADMIN));
+                storage.read(tx -> tx.support().pending(org.id(), bob.userId(), SupportAction.DEMOTE_ADMIN));
         assertThat(pending).contains(second);
     }
 

@@ -1,0 +1,16 @@
+package dev.orgkit.spi;
+
+import dev.orgkit.audit.AuditEvent;
+
+/**
+ * The audit trail in a read-write transaction: append only. Obtained from
+ * {@link WriteTransaction#audit()}. Events are written in the transaction of the change they record,
+ * so a change and its event commit or roll back together.
+ *
+ * @since 0.2.0
+ */
+public interface AuditStore extends AuditReads {
+
+    /** Appends an event to the account's trail. Event ids are unique. */
+    void append(AuditEvent event);
+}
