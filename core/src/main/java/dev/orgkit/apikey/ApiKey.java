@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param expiresAt when it stops working, if ever; a rolled key's old secret gets one
  * @param revokedAt when it was revoked; revoking is permanent
  * @param rolledTo the key that replaced it when it was rolled; a key is rolled at most once
+ * @param restrictions its scopes, rate limit and allowed networks, kept when it is rolled (since 0.2.0)
  * @since 0.1.0
  */
 public record ApiKey(
@@ -34,13 +35,22 @@ public record ApiKey(
         Optional<Instant> lastUsedAt,
         Optional<Instant> expiresAt,
         Optional<Instant> revokedAt,
-        Optional<ApiKeyId> rolledTo) {
+        Optional<ApiKeyId> rolledTo,
+        KeyRestrictions restrictions) {
 
     /** Rejects missing parts. */
     public ApiKey {
         Check.notNull("id", id, "accountId", accountId, "name", name, "environment", environment, "hint", hint,
                 "createdBy", createdBy, "createdAt", createdAt, "lastUsedAt", lastUsedAt, "expiresAt", expiresAt,
-                "revokedAt", revokedAt, "rolledTo", rolledTo);
+                "revokedAt", revokedAt, "rolledTo", rolledTo, "restrictions", restrictions);
+    }
+
+    /** An unrestricted key: any scope, no rate limit, any network. */
+    public ApiKey(ApiKeyId id, AccountId accountId, String name, Environment environment, String hint,
+            UserId createdBy, Instant createdAt, Optional<Instant> lastUsedAt, Optional<Instant> expiresAt,
+            Optional<Instant> revokedAt, Optional<ApiKeyId> rolledTo) {
+        this(id, accountId, name, environment, hint, createdBy, createdAt, lastUsedAt, expiresAt, revokedAt,
+                rolledTo, KeyRestrictions.NONE);
     }
 
     /** Whether it was revoked. */
@@ -61,19 +71,19 @@ public record ApiKey(
     /** This key, revoked at {@code at}. */
     public ApiKey withRevokedAt(Instant at) {
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, lastUsedAt, expiresAt,
-                Optional.of(at), rolledTo);
+                Optional.of(at), rolledTo, restrictions);
     }
 
     /** This key, replaced by {@code successor} and expiring at {@code at}, the end of the roll's overlap. */
     public ApiKey rolledTo(ApiKeyId successor, Instant at) {
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, lastUsedAt, Optional.of(at),
-                revokedAt, Optional.of(successor));
+                revokedAt, Optional.of(successor), restrictions);
     }
 
     /** This key, last used at {@code at} unless it was already used later. */
     public ApiKey withLastUsedAt(Instant at) {
         Optional<Instant> latest = lastUsedAt.filter(last -> last.isAfter(at)).or(() -> Optional.of(at));
         return new ApiKey(id, accountId, name, environment, hint, createdBy, createdAt, latest, expiresAt,
-                revokedAt, rolledTo);
+                revokedAt, rolledTo, restrictions);
     }
 }

@@ -55,8 +55,24 @@ public interface ApiKeys {
      * of this kit (including null or empty) is {@code MALFORMED}, answered without any lookup;
      * otherwise one lookup by the key's SHA-256. Nothing is written: a valid verification is counted
      * in memory, and reaches the storage (with the key's last-used time) at the next usage flush.
+     * The same as {@code verify(secret, VerifyContext.none())}: a key restricted to networks is
+     * {@code FORBIDDEN_NETWORK} here, since no caller address is known.
      */
     KeyVerification verify(@Nullable String secret);
+
+    /**
+     * Verifies a key for a call that needs {@code context}'s scopes and comes from its address: after
+     * the checks of {@link #verify(String)}, and still without any further lookup, a key with allowed
+     * networks answers {@code FORBIDDEN_NETWORK} unless the address is in one of them (an unknown
+     * address included), a key with scopes answers {@code INSUFFICIENT_SCOPE} unless it has every
+     * scope the call needs, and a key with a rate limit answers {@code RATE_LIMITED} (with
+     * {@link KeyVerification#retryAfter()}) once this instance allowed its requests in the window.
+     * Only {@code VALID} verifications are counted as usage. Never throws for any secret; a null
+     * context is an {@link dev.orgkit.InvalidInputException}.
+     *
+     * @since 0.2.0
+     */
+    KeyVerification verify(@Nullable String secret, VerifyContext context);
 
     /**
      * Writes the usage counted since the last flush to the storage, in batches, and returns how many

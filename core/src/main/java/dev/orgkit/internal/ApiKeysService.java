@@ -12,9 +12,13 @@ import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.ApiKeys;
 import dev.orgkit.apikey.CreatedApiKey;
 import dev.orgkit.apikey.Environment;
+import dev.orgkit.apikey.IpNetwork;
+import dev.orgkit.apikey.KeyRestrictions;
 import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.RateLimit;
 import dev.orgkit.apikey.UsageFlusher;
+import dev.orgkit.apikey.VerifyContext;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.policy.Decision;
@@ -31,10 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +57,7 @@ public final class ApiKeysService implements ApiKeys {
     private final Kernel kernel;
     private final ApiKeyFormat format;
     private final UsageBuffer usage = new UsageBuffer();
+    private final KeyGuard guard = new KeyGuard();
 
     /** Creates the service for keys of {@code format}. */
     public ApiKeysService(Kernel kernel, ApiKeyFormat format) {
@@ -65,18 +72,23 @@ public final class ApiKeysService implements ApiKeys {
                 .addAll(kernel.validator.violations("key", form))
                 .add("key.expiresAt", form == null || form.expiresAt() == null ? Optional.<String>empty()
                         : form.expiresAt().filter(at -> !at.isAfter(requested)).map(at -> "must be in the future"))
+                .add("key.rateLimit.window", form == null || form.rateLimit() == null ? Optional.<String>empty()
+                        : form.rateLimit().flatMap(ApiKeysService::windowProblem))
                 .throwIfAny();
+        KeyRestrictions restrictions = new KeyRestrictions(form.scopes(), form.rateLimit(),
+                form.allowedNetworks().stream().map(IpNetwork::parse).collect(Collectors.toSet()));
         return kernel.storage.write(tx -> {
             Account account = Kernel.lock(tx, accountId);
             kernel.require(tx, principal, account, Permission.MANAGE_API_KEYS);
             CreatedApiKey created = mint(tx, principal, accountId, form.name().strip(), form.environment(),
-                    form.expiresAt());
+                    form.expiresAt(), restrictions);
             ApiKey key = created.apiKey();
             Map<String, String> details = new LinkedHashMap<>();
             details.put("name", key.name());
             details.put("environment", key.environment().text());
             details.put("hint", key.hint());
             key.expiresAt().ifPresent(at -> details.put("expiresAt", at.toString()));
+            details.putAll(auditDetails(restrictions));
             kernel.audit(tx, accountId, Actor.of(principal), AuditAction.API_KEY_CREATED, key.id().value(), details);
             return created;
         });
@@ -136,7 +148,7 @@ public final class ApiKeysService implements ApiKeys {
                 throw Denials.raise(DenialCode.API_KEY_INACTIVE);
             }
             CreatedApiKey created = mint(tx, principal, old.accountId(), old.name(), old.environment(),
-                    old.expiresAt());
+                    old.expiresAt(), old.restrictions());
             Instant oldExpiry = now.plus(overlap);
             if (old.expiresAt().isPresent() && old.expiresAt().get().isBefore(oldExpiry)) {
                 oldExpiry = old.expiresAt().get();
@@ -153,6 +165,12 @@ public final class ApiKeysService implements ApiKeys {
 
     @Override
     public KeyVerification verify(@Nullable String secret) {
+        return verify(secret, VerifyContext.none());
+    }
+
+    @Override
+    public KeyVerification verify(@Nullable String secret, VerifyContext context) {
+        Check.notNull("context", context);
         if (secret == null || secret.length() != format.length()) {
             return KeyVerification.of(KeyVerification.Code.MALFORMED);
         }
@@ -175,6 +193,10 @@ public final class ApiKeysService implements ApiKeys {
         if (key.expiresAt().isPresent() && hasPassed(key.expiresAt().get(), now)) {
             return KeyVerification.of(KeyVerification.Code.EXPIRED);
         }
+        Optional<KeyVerification> refusal = guard.refusal(key, context, now);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         usage.record(key.accountId(), key.id(), now);
         return KeyVerification.valid(key);
     }
@@ -187,6 +209,7 @@ public final class ApiKeysService implements ApiKeys {
 
     @Override
     public long flushUsage() {
+        guard.evictIdle(kernel.clock.millis());
         return usage.flush(batch -> kernel.storage.write(tx -> {
             tx.usage().add(batch);
             return null;
@@ -233,12 +256,12 @@ public final class ApiKeysService implements ApiKeys {
     }
 
     private CreatedApiKey mint(WriteTransaction tx, UserPrincipal principal, AccountId accountId, String name,
-            Environment environment, Optional<Instant> expiresAt) {
+            Environment environment, Optional<Instant> expiresAt, KeyRestrictions restrictions) {
         Instant now = kernel.now();
         String secret = format.mint(environment, kernel.secrets);
         var key = new ApiKey(ApiKeyId.of("key_" + kernel.secrets.newEventId(now.toEpochMilli())), accountId, name,
                 environment, format.hint(secret), principal.userId(), now, Optional.empty(),
-                expiresAt, Optional.empty(), Optional.empty());
+                expiresAt, Optional.empty(), Optional.empty(), restrictions);
         tx.apiKeys().insert(key, Secrets.sha256(secret));
         return new CreatedApiKey(secret, key);
     }
@@ -260,6 +283,26 @@ public final class ApiKeysService implements ApiKeys {
             throw unknownKey();
         }
         Denials.require(decision);
+    }
+
+    /** The restrictions as audit details: sorted and space-separated, absent when unrestricted. */
+    private static Map<String, String> auditDetails(KeyRestrictions restrictions) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (!restrictions.scopes().isEmpty()) {
+            details.put("scopes", String.join(" ", new TreeSet<>(restrictions.scopes())));
+        }
+        restrictions.rateLimit().ifPresent(limit -> details.put("rateLimit", limit.toString()));
+        if (!restrictions.allowedNetworks().isEmpty()) {
+            details.put("allowedNetworks", restrictions.allowedNetworks().stream().map(IpNetwork::toString)
+                    .sorted().collect(Collectors.joining(" ")));
+        }
+        return details;
+    }
+
+    private static Optional<String> windowProblem(RateLimit limit) {
+        Duration window = limit.window();
+        return window == null || window.toMillis() >= 1 && window.compareTo(RateLimit.MAX_WINDOW) <= 0
+                ? Optional.empty() : Optional.of("must be from 1 ms to 1 day");
     }
 
     private static NotFoundException unknownKey() {

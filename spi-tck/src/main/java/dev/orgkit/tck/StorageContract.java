@@ -175,4 +175,13 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    /** API keys restricted to scopes, a rate limit and networks. */
+    @Nested
+    class ApiKeyRestrictions extends ApiKeyRestrictionsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }
