@@ -8,7 +8,6 @@ import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ApiKeyStore;
 import dev.orgkit.spi.SecretHash;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public List<ApiKey> list(AccountId accountId, Optional<ApiKeyId> after, int limit) {
-        NavigableMap<ApiKeyId, ApiKeyId> all = s.byAccount.getOrDefault(accountId, Collections.emptyNavigableMap());
-        return Pages.first(Pages.after(all, after), limit).stream()
+        return Pages.first(Pages.after(Pages.under(s.byAccount, accountId), after), limit).stream()
                 .map(id -> s.keys.get(id).apiKey())
                 .toList();
     }

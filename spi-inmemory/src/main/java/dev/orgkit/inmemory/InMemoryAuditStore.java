@@ -5,7 +5,6 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.spi.AuditStore;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class InMemoryAuditStore implements AuditStore {
     @Override
     public List<AuditEvent> list(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
         NavigableMap<String, AuditEvent> newestFirst =
-                s.trails.getOrDefault(accountId, Collections.emptyNavigableMap()).descendingMap();
+                Pages.under(s.trails, accountId).descendingMap();
         return Pages.first(Pages.after(newestFirst, before), limit, query::matches);
     }
 

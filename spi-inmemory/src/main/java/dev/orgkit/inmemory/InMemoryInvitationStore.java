@@ -9,7 +9,6 @@ import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.spi.InvitationStore;
 import dev.orgkit.spi.SecretHash;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class InMemoryInvitationStore implements InvitationStore {
     }
 
     private NavigableMap<InvitationId, Invitation> pendingOf(AccountId organizationId) {
-        return s.pendingByOrganization.getOrDefault(organizationId, Collections.emptyNavigableMap());
+        return Pages.under(s.pendingByOrganization, organizationId);
     }
 
     @Override

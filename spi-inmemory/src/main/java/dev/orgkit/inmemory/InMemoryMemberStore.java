@@ -7,7 +7,6 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.MemberStore;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class InMemoryMemberStore implements MemberStore {
     }
 
     private NavigableMap<UserId, Membership> of(AccountId organizationId) {
-        return s.byOrganization.getOrDefault(organizationId, Collections.emptyNavigableMap());
+        return Pages.under(s.byOrganization, organizationId);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.orgkit.support.SupportRequestId;
 import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ final class InMemorySupportStore implements SupportStore {
 
     private NavigableMap<SupportRequestId, SupportRequest> stored(SupportRequestStatus status,
             Optional<SupportRequestId> after) {
-        return Pages.after(s.byStatus.getOrDefault(status, Collections.emptyNavigableMap()), after);
+        return Pages.after(Pages.under(s.byStatus, status), after);
     }
 
     @Override

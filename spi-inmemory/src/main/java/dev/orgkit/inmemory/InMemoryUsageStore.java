@@ -8,7 +8,6 @@ import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.UsageStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ final class InMemoryUsageStore implements UsageStore {
     @Override
     public List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to) {
         List<KeyUsage> rows = new ArrayList<>();
-        s.requests.getOrDefault(accountId, Collections.emptyNavigableMap()).subMap(from, true, to, true)
+        Pages.under(s.requests, accountId).subMap(from, true, to, true)
                 .forEach((day, byKey) -> byKey.forEach((keyId, requests) ->
                         rows.add(new KeyUsage(keyId, day, requests))));
         return rows;

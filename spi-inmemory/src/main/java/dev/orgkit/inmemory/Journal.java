@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * What one write transaction changed in the stores' maps: every write records how to undo itself,
@@ -64,19 +65,18 @@ final class Journal {
 
     /** The sorted map under {@code key}, created (undoably) if there is none yet. */
     <K, K2, V> NavigableMap<K2, V> tree(Map<K, NavigableMap<K2, V>> map, K key) {
-        NavigableMap<K2, V> tree = map.get(key);
-        if (tree == null) {
-            tree = new TreeMap<>();
-            put(map, key, tree);
-        }
-        return tree;
+        return inner(map, key, TreeMap::new);
     }
 
     /** The hash map under {@code key}, created (undoably) if there is none yet. */
     <K, K2, V> Map<K2, V> hash(Map<K, Map<K2, V>> map, K key) {
-        Map<K2, V> inner = map.get(key);
+        return inner(map, key, HashMap::new);
+    }
+
+    private <K, M> M inner(Map<K, M> map, K key, Supplier<M> create) {
+        M inner = map.get(key);
         if (inner == null) {
-            inner = new HashMap<>();
+            inner = create.get();
             put(map, key, inner);
         }
         return inner;

@@ -1,7 +1,9 @@
 package dev.orgkit.inmemory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -9,6 +11,11 @@ import java.util.function.Predicate;
 /** Keyset pages over sorted maps: the cost of a page does not grow with the rows before it. */
 final class Pages {
     private Pages() {}
+
+    /** The sorted rows that {@code index} holds under {@code key} (one organization's, one account's), or none. */
+    static <K, K2, V> NavigableMap<K2, V> under(Map<K, NavigableMap<K2, V>> index, K key) {
+        return index.getOrDefault(key, Collections.emptyNavigableMap());
+    }
 
     /** The entries of {@code all} after {@code after} (exclusive), or all of them. */
     static <K, V> NavigableMap<K, V> after(NavigableMap<K, V> all, Optional<K> after) {
