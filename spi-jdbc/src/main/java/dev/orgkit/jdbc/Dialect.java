@@ -85,6 +85,15 @@ interface Dialect {
     /** The DDL of the migration history table, if it does not exist yet. */
     String createHistoryTable();
 
+    /**
+     * The statement that tells other instances, when the transaction commits, that an API key was
+     * revoked or rolled, if the database can push it (PostgreSQL's {@code NOTIFY}); otherwise empty,
+     * and other instances learn it by polling {@code orgkit_api_key_changes}.
+     */
+    default Optional<String> apiKeyChangeNotification() {
+        return Optional.empty();
+    }
+
     /** Whether DDL is transactional, so that a failed migration leaves nothing behind. */
     boolean transactionalDdl();
 

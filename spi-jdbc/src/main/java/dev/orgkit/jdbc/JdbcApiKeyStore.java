@@ -5,6 +5,7 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.Environment;
+import dev.orgkit.apikey.RateLimit;
 import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ApiKeyStore;
 import dev.orgkit.spi.SecretHash;
@@ -23,7 +24,7 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     // Ends with a line break, so that SQL can follow it directly.
     private static final String COLUMNS = """
             account_id, key_id, name, environment, hint, created_by, created_at, last_used_at, expires_at,
-            revoked_at, rolled_to, key_hash
+            revoked_at, rolled_to, key_hash, scopes, rate_limit_requests, rate_limit_window_ms, allowed_networks
             """;
     /** The verification lookup: one unique-index read by the key's hash. */
     static final String BY_HASH = "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
@@ -62,28 +63,53 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     public void insert(ApiKey key, SecretHash hash) {
         checkWritable();
         sql.update("insert an API key", "INSERT INTO orgkit_api_keys (" + COLUMNS + """
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key.accountId().value(), key.id().value(), key.name(), key.environment().name(), key.hint(),
                 key.createdBy().value(), key.createdAt(), Sql.instant(key.lastUsedAt()), Sql.instant(key.expiresAt()),
-                Sql.instant(key.revokedAt()), key.rolledTo().map(ApiKeyId::value), hash.hex());
+                Sql.instant(key.revokedAt()), key.rolledTo().map(ApiKeyId::value), hash.hex(),
+                KeyRestrictionColumns.scopes(key.restrictions()),
+                key.restrictions().rateLimit().map(RateLimit::requests),
+                key.restrictions().rateLimit().map(limit -> limit.window().toMillis()),
+                KeyRestrictionColumns.networks(key.restrictions()));
     }
 
     @Override
     public boolean revoke(ApiKeyId id, Instant at) {
         checkWritable();
-        changed = true;
-        return sql.update("revoke an API key", """
+        boolean revoked = sql.update("revoke an API key", """
                 UPDATE orgkit_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL""",
                 at, id.value()) == 1;
+        if (revoked) {
+            announceChange();
+        }
+        return revoked;
     }
 
     @Override
     public boolean markRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
         checkWritable();
-        changed = true;
-        return sql.update("mark an API key rolled", """
+        boolean rolled = sql.update("mark an API key rolled", """
                 UPDATE orgkit_api_keys SET rolled_to = ?, expires_at = ? WHERE key_id = ? AND rolled_to IS NULL""",
                 successor.value(), expiresAt, id.value()) == 1;
+        if (rolled) {
+            announceChange();
+        }
+        return rolled;
+    }
+
+    /**
+     * Once per transaction that revoked a key or changed an expiry: counts the change in
+     * {@code orgkit_api_key_changes} (which other instances' caches poll) and, on PostgreSQL, notifies
+     * their listeners. Both take effect when the transaction commits, and not if it rolls back.
+     */
+    private void announceChange() {
+        if (changed) {
+            return;
+        }
+        changed = true;
+        sql.update("count an API key change", "UPDATE orgkit_api_key_changes SET version = version + 1 WHERE id = 1");
+        dialect.apiKeyChangeNotification().ifPresent(notify ->
+                sql.first("notify other instances of an API key change", notify, row -> Boolean.TRUE));
     }
 
     /** Whether this store revoked a key or changed an expiry: a verification cache must forget what it holds. */
@@ -98,7 +124,7 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
                 UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"),
                 dialect.getOptionalInstant(row, "last_used_at"), dialect.getOptionalInstant(row, "expires_at"),
                 dialect.getOptionalInstant(row, "revoked_at"),
-                Optional.ofNullable(row.getString("rolled_to")).map(ApiKeyId::of));
+                Optional.ofNullable(row.getString("rolled_to")).map(ApiKeyId::of), KeyRestrictionColumns.read(row));
         return new ApiKeyRecord(key, new SecretHash(row.getString("key_hash")));
     }
 }

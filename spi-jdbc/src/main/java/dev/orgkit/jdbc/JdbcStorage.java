@@ -46,49 +46,75 @@ import org.jspecify.annotations.Nullable;
  * <p>API key verification ({@link #apiKeyByHash}) is one indexed {@code SELECT} by the key's hash
  * on a pooled connection, outside any explicit transaction, and writes nothing. With
  * {@link #withApiKeyCache} it is served from memory while fresh: a revocation or roll made through
- * this instance is seen by the next verification; one made through another instance, once the
- * cached entry's time to live has run out.
+ * this instance is seen by the next verification; one made through another instance as soon as
+ * this one hears of it: at once on PostgreSQL ({@code LISTEN}/{@code NOTIFY}, on one connection the
+ * cache holds), within the poll interval on MariaDB and H2 (which read a change counter), and in any
+ * case once the cached entry's time to live has run out.
  *
  * <p>Thread-safe; share one instance. The {@link DataSource} should be a pool (HikariCP or the
- * host's); orgkit never closes it.
+ * host's); orgkit never closes it. {@link #close()} stops the cache's listener; close the storage
+ * before the pool.
  *
  * @since 0.1.0
  */
-public final class JdbcStorage implements Storage {
+public final class JdbcStorage implements Storage, AutoCloseable {
     /** The most keys {@link #withApiKeyCache} may hold. */
     public static final int MAX_CACHE_ENTRIES = 10_000_000;
     /** The longest time to live {@link #withApiKeyCache} accepts: how stale another instance's revocation may be. */
     public static final Duration MAX_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+    /** How often, by default, a cache on MariaDB or H2 reads whether another instance changed a key. @since 0.2.0 */
+    public static final Duration DEFAULT_CHANGE_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final @Nullable ApiKeyCache cache;
+    private final Duration changePollInterval;
     private final TransactionRunner transactions;
+    private final Object watcherLock = new Object();
+    private @Nullable KeyChangeWatcher watcher;
+    private volatile boolean watching;
+    private boolean closed;
 
-    private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable ApiKeyCache cache) {
+    private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable ApiKeyCache cache,
+            Duration changePollInterval) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.cache = cache;
+        this.changePollInterval = changePollInterval;
         this.transactions = new TransactionRunner(dataSource, dialect, cache);
     }
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
-        this(dataSource, dialect, null);
+        this(dataSource, dialect, null, DEFAULT_CHANGE_POLL_INTERVAL);
     }
 
     /**
      * This storage with a verification cache of at most {@code maxEntries} keys (1 to 10,000,000),
      * each served for at most {@code timeToLive} (more than zero, at most 5 minutes) after it was
      * read. A revocation or roll through the returned storage is seen at once on it; through any
-     * other instance (another JVM, or a storage without this cache), within {@code timeToLive}.
-     * Use the returned storage, and only it, for the kit.
+     * other instance (another JVM, or a storage without this cache) as soon as the cache hears of it
+     * (on PostgreSQL within milliseconds; on MariaDB and H2 within a poll interval of one second),
+     * and never later than {@code timeToLive}. Use the returned storage, and only it, for the kit,
+     * and close it when the kit is closed.
      */
     public JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive) {
-        return withApiKeyCache(maxEntries, timeToLive, System::nanoTime);
+        return withApiKeyCache(maxEntries, timeToLive, DEFAULT_CHANGE_POLL_INTERVAL);
     }
 
-    /** {@link #withApiKeyCache(int, Duration)} with a ticker that tests move. */
-    JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive, LongSupplier nanoTime) {
+    /**
+     * {@link #withApiKeyCache(int, Duration)}, reading on MariaDB and H2 every {@code changePollInterval}
+     * (10 ms to 1 minute) whether another instance revoked or rolled a key. PostgreSQL does not poll: it
+     * is notified.
+     *
+     * @since 0.2.0
+     */
+    public JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive, Duration changePollInterval) {
+        return withApiKeyCache(maxEntries, timeToLive, changePollInterval, System::nanoTime);
+    }
+
+    /** {@link #withApiKeyCache(int, Duration, Duration)} with a ticker that tests move. */
+    JdbcStorage withApiKeyCache(int maxEntries, Duration timeToLive, Duration changePollInterval,
+            LongSupplier nanoTime) {
         List<InvalidInputException.Violation> violations = new ArrayList<>();
         if (maxEntries < 1 || maxEntries > MAX_CACHE_ENTRIES) {
             violations.add(new InvalidInputException.Violation("maxEntries", "must be from 1 to " + MAX_CACHE_ENTRIES));
@@ -97,10 +123,15 @@ public final class JdbcStorage implements Storage {
                 || timeToLive.compareTo(MAX_CACHE_TIME_TO_LIVE) > 0) {
             violations.add(new InvalidInputException.Violation("timeToLive", "must be more than zero and at most 5 minutes"));
         }
+        if (changePollInterval == null || changePollInterval.toMillis() < 10
+                || changePollInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            violations.add(new InvalidInputException.Violation("changePollInterval", "must be from 10 ms to 1 minute"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new JdbcStorage(dataSource, dialect, new ApiKeyCache(maxEntries, timeToLive, nanoTime));
+        return new JdbcStorage(dataSource, dialect, new ApiKeyCache(maxEntries, timeToLive, nanoTime),
+                changePollInterval);
     }
 
     /**
@@ -126,16 +157,21 @@ public final class JdbcStorage implements Storage {
         return new JdbcStorage(dataSource, dialect);
     }
 
-    /** One table of each bundled migration: the schema is complete only if every one exists. */
-    private static final List<String> TABLE_OF_EACH_MIGRATION = List.of("orgkit_accounts", "orgkit_api_keys",
-            "orgkit_invitation_deliveries", "orgkit_support_requests");
+    /** A query on a table (or column) of each bundled migration: the schema is complete only if every one runs. */
+    private static final List<String> PROBE_OF_EACH_MIGRATION = List.of(
+            "SELECT account_id FROM orgkit_accounts WHERE 1 = 0",
+            "SELECT account_id FROM orgkit_api_keys WHERE 1 = 0",
+            "SELECT account_id FROM orgkit_invitation_deliveries WHERE 1 = 0",
+            "SELECT account_id FROM orgkit_support_requests WHERE 1 = 0",
+            "SELECT scopes FROM orgkit_api_keys WHERE 1 = 0",
+            PollingKeyChangeWatcher.READ_VERSION);
 
     /** Fails at start, not at the first command, when the schema is missing or behind this version of orgkit. */
     private static void requireSchema(DataSource dataSource, Dialect dialect) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String table : TABLE_OF_EACH_MIGRATION) {
-                statement.executeQuery("SELECT account_id FROM " + table + " WHERE 1 = 0").close();
+            for (String probe : PROBE_OF_EACH_MIGRATION) {
+                statement.executeQuery(probe).close();
             }
         } catch (SQLException e) {
             throw new StorageException("the orgkit schema is missing, incomplete or unreachable (SQLState "
@@ -175,6 +211,9 @@ public final class JdbcStorage implements Storage {
         if (cache == null) {
             return lookUp(hash);
         }
+        if (!watching) {
+            startWatcher();
+        }
         long generation = cache.generation();
         Optional<ApiKeyRecord> cached = cache.get(hash, generation);
         if (cached.isPresent()) {
@@ -183,6 +222,35 @@ public final class JdbcStorage implements Storage {
         Optional<ApiKeyRecord> found = lookUp(hash);
         found.ifPresent(record -> cache.put(hash, record, generation));
         return found;
+    }
+
+    /** Starts hearing other instances' key changes, once, at the first verification through the cache. */
+    private void startWatcher() {
+        synchronized (watcherLock) {
+            if (!watching && !closed && cache != null) {
+                watcher = KeyChangeWatcher.start(dataSource, dialect, cache, changePollInterval);
+            }
+            watching = true;
+        }
+    }
+
+    /**
+     * Stops hearing other instances' API key changes (the cache's listener or poller), if it started.
+     * The storage stays usable, its cache bound again by its time to live alone. The {@link DataSource}
+     * is the host's and stays open. Idempotent.
+     *
+     * @since 0.2.0
+     */
+    @Override
+    public void close() {
+        synchronized (watcherLock) {
+            closed = true;
+            watching = true;
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
+        }
     }
 
     private Optional<ApiKeyRecord> lookUp(SecretHash hash) {

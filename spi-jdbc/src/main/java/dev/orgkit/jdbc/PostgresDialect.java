@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** PostgreSQL: ON CONFLICT, transactional DDL, and an advisory lock per schema for migrations. */
@@ -42,6 +43,11 @@ final class PostgresDialect implements Dialect {
                 SELECT account_id, ?, key_id, ? FROM orgkit_api_keys WHERE account_id = ? AND key_id = ?
                 ON CONFLICT (account_id, usage_day, key_id)
                 DO UPDATE SET requests = orgkit_api_key_usage.requests + EXCLUDED.requests""";
+    }
+
+    @Override
+    public Optional<String> apiKeyChangeNotification() {
+        return Optional.of("SELECT pg_notify('" + PostgresKeyChangeListener.CHANNEL + "', '')");
     }
 
     @Override

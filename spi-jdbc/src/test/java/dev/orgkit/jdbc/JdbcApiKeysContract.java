@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What API keys need from JDBC beyond the storage contract: verification is one indexed query that
- * writes nothing, the optional cache forgets a revocation made through it at once and one made
- * elsewhere within its time to live, and no table holds a secret.
+ * writes nothing, the optional cache forgets a revocation made through it at once and hears one
+ * made elsewhere (within its time to live even when it cannot hear), and no table holds a secret.
  */
 abstract class JdbcApiKeysContract {
     private static final UserPrincipal ANA = Principal.user("u-ana", "ana@example.com");
@@ -97,7 +98,8 @@ abstract class JdbcApiKeysContract {
     @Test
     void a_revocation_through_the_caching_storage_is_seen_at_once_even_for_a_cached_key() {
         var ticker = new AtomicLong();
-        JdbcStorage cached = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(1), ticker::get);
+        JdbcStorage cached = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(1),
+                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
         OrgKit kit = kit(cached);
         CreatedApiKey created = kit.apiKeys().create(ANA, acme(kit).id(), new NewApiKey("ci"));
         assertThat(kit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.VALID);
@@ -107,10 +109,51 @@ abstract class JdbcApiKeysContract {
     }
 
     @Test
-    void a_revocation_through_another_instance_is_seen_once_the_cached_entry_expires() {
+    void a_revocation_through_another_instance_is_heard_long_before_the_cached_entry_expires() throws Exception {
+        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(5),
+                Duration.ofMillis(50));
+        try (caching) {
+            OrgKit cachingKit = kit(caching);
+            OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
+            Organization org = acme(cachingKit);
+            CreatedApiKey revoked = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("revoked"));
+            CreatedApiKey rolled = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("rolled"));
+            assertThat(cachingKit.apiKeys().verify(revoked.secret()).code()).isEqualTo(Code.VALID);
+            assertThat(cachingKit.apiKeys().verify(rolled.secret()).code()).isEqualTo(Code.VALID);
+
+            otherInstance.apiKeys().revoke(ANA, revoked.apiKey().id());
+            otherInstance.apiKeys().roll(ANA, rolled.apiKey().id(), Duration.ZERO);
+
+            assertThat(firstAnswerOtherThanValid(cachingKit, revoked.secret())).isEqualTo(Code.REVOKED);
+            assertThat(firstAnswerOtherThanValid(cachingKit, rolled.secret())).isEqualTo(Code.EXPIRED);
+        }
+    }
+
+    @Test
+    void a_revocation_that_rolls_back_announces_nothing() throws SQLException {
+        OrgKit kit = kit(JdbcStorage.create(dataSource()));
+        CreatedApiKey created = kit.apiKeys().create(ANA, acme(kit).id(), new NewApiKey("ci"));
+        long before = changeVersion();
+
+        assertThatThrownBy(() -> JdbcStorage.create(dataSource()).write(tx -> {
+            tx.apiKeys().revoke(created.apiKey().id(), Instant.now());
+            throw new IllegalStateException("rolled back on purpose");
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(changeVersion()).isEqualTo(before);
+
+        kit.apiKeys().revoke(ANA, created.apiKey().id());
+        kit.apiKeys().revoke(ANA, created.apiKey().id());
+        assertThat(changeVersion()).as("once, by the revocation that changed the key").isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_cache_that_cannot_hear_other_instances_falls_back_to_its_time_to_live() {
         var ticker = new AtomicLong();
         Duration timeToLive = Duration.ofSeconds(5);
-        OrgKit cachingKit = kit(JdbcStorage.create(dataSource()).withApiKeyCache(100, timeToLive, ticker::get));
+        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, timeToLive,
+                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
+        caching.close();
+        OrgKit cachingKit = kit(caching);
         OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
         CreatedApiKey created = cachingKit.apiKeys().create(ANA, acme(cachingKit).id(), new NewApiKey("ci"));
         assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.VALID);
@@ -122,6 +165,26 @@ abstract class JdbcApiKeysContract {
                 .as("still served from the cache within its time to live").isEqualTo(Code.VALID);
         ticker.addAndGet(1);
         assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.REVOKED);
+    }
+
+    /** Verifies every 10 ms, for at most 30 s, until the answer is not VALID. */
+    private static Code firstAnswerOtherThanValid(OrgKit kit, String secret) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Code code = kit.apiKeys().verify(secret).code();
+        while (code == Code.VALID && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            code = kit.apiKeys().verify(secret).code();
+        }
+        return code;
+    }
+
+    private long changeVersion() throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(PollingKeyChangeWatcher.READ_VERSION)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Test
@@ -142,6 +205,8 @@ abstract class JdbcApiKeysContract {
         assertThatThrownBy(() -> JdbcStorage.create(dataSource()).withApiKeyCache(0, Duration.ofMinutes(6)))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations()).hasSize(2));
+        assertThatThrownBy(() -> JdbcStorage.create(dataSource()).withApiKeyCache(1, Duration.ofMinutes(1),
+                Duration.ofMillis(5))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
