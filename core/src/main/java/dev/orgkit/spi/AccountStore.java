@@ -35,8 +35,9 @@ public interface AccountStore extends AccountReads {
     void insertOrganization(Organization organization);
 
     /**
-     * Replaces the organization's profile if its stored version is still {@code expectedVersion}:
-     * one conditional update. Returns whether it did.
+     * Writes the organization's profile (legal name, alerting and invoicing email) and version from
+     * {@code updated} if its stored version is still {@code expectedVersion}: one conditional update.
+     * The account name and the other fields never change. Returns whether it did.
      */
     boolean updateOrganization(Organization updated, long expectedVersion);
 

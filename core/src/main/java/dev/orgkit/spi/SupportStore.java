@@ -19,9 +19,10 @@ public interface SupportStore extends SupportReads {
     void insert(SupportRequest request);
 
     /**
-     * Replaces the stored support request with {@code updated} (same id) if its stored status is
-     * still {@code from}: the single conditional update that decides a request at most once.
-     * Returns whether it replaced it.
+     * Records the decision of the stored request with {@code updated}'s id and organization: its status
+     * and decision fields ({@code decidedBy}, {@code decidedAt}, {@code ticket}, {@code why}), if its
+     * stored status is still {@code from}: the single conditional update that decides a request at most
+     * once. The other fields never change. Returns whether it recorded it.
      */
     boolean update(SupportRequest updated, SupportRequestStatus from);
 }
