@@ -20,6 +20,7 @@ import dev.orgkit.account.ProfileUpdate;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.CreatedApiKey;
 import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.VerifyContext;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
@@ -312,6 +313,10 @@ public abstract class AuditContract extends ContractFixture {
             query("ApiKeys.verify(String)", w -> {
                 String secret = apiKey(w).secret();
                 return () -> w.kit.apiKeys().verify(secret);
+            }),
+            query("ApiKeys.verify(String,VerifyContext)", w -> {
+                String secret = apiKey(w).secret();
+                return () -> w.kit.apiKeys().verify(secret, VerifyContext.scope("documents:read"));
             }),
             unaudited("ApiKeys.flushUsage()",
                     "writes usage counts and last-used times: measurements of API calls, not changes a principal made",
