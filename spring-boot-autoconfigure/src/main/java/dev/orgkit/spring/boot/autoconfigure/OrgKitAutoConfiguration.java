@@ -45,7 +45,8 @@ public final class OrgKitAutoConfiguration {
     OrgKit orgKit(Storage storage, ObjectProvider<Mailer> mailer, OrgKitProperties properties,
             ObjectProvider<EventListener> eventListeners, ObjectProvider<Observer> observers,
             ObjectProvider<OrgKitBuilderCustomizer> customizers, Environment environment) {
-        Mailer chosen = mailer.getIfUnique();
+        // Two mailers and no @Primary: Boot reports the ambiguity itself (NoUniqueBeanDefinitionException).
+        Mailer chosen = mailer.getIfAvailable();
         if (chosen == null) {
             throw noMailer(environment);
         }

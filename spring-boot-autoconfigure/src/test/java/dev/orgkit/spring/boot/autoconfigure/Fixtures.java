@@ -31,17 +31,26 @@ final class Fixtures {
 
     /** orgkit's auto-configurations, with a link and a recording mailer: all the kit needs to start. */
     static ApplicationContextRunner runner() {
+        return withoutMailer().withBean(RecordingMailer.class, RecordingMailer::new);
+    }
+
+    /** orgkit's auto-configurations with a link, and no mailer yet. */
+    static ApplicationContextRunner withoutMailer() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(OrgKitAutoConfiguration.class,
                         OrgKitLifecycleAutoConfiguration.class, OrgKitEventsAutoConfiguration.class))
-                .withPropertyValues(LINK)
-                .withBean(RecordingMailer.class, RecordingMailer::new);
+                .withPropertyValues(LINK);
+    }
+
+    /** {@code runner} with a DataSource on a fresh H2 database, kept until the JVM ends. */
+    static ApplicationContextRunner withH2(ApplicationContextRunner runner) {
+        return runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + h2Url());
     }
 
     /** {@link #runner()} with a DataSource on a fresh H2 database, kept until the JVM ends. */
     static ApplicationContextRunner withH2() {
-        return runner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=" + h2Url());
+        return withH2(runner());
     }
 
     /** A fresh in-memory H2 database that outlives its connections. */
