@@ -5,6 +5,9 @@ import static dev.orgkit.spring.boot.autoconfigure.Fixtures.ANA;
 import static dev.orgkit.spring.boot.autoconfigure.Fixtures.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.orgkit.OrgKit;
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -38,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A real Spring Boot application with the starter, a DataSource and spring.mail.*, and not a line of
  * orgkit wiring: it invites through an SMTP server (GreenMail), the invitee accepts with the token of
  * the mail received, a key is created and verified, and health and metrics show orgkit over HTTP.
- * Once the application stops, the usage it counted is in the database. One subclass per database.
+ * Once the application stops, the usage it counted is in the database; its log holds neither the
+ * invitation token nor the key. One subclass per database.
  */
 abstract class HostApplicationScenario {
     private static final Pattern LINK = Pattern.compile("http://localhost/invitations/([A-Za-z0-9_-]+)");
@@ -80,7 +85,15 @@ abstract class HostApplicationScenario {
     @Test
     void a_boot_application_invites_accepts_and_verifies_and_shows_orgkit_in_health_and_metrics() throws Exception {
         AccountId organization;
-        try (ConfigurableApplicationContext context = start(databaseUrl(), SMTP.getSmtp().getPort())) {
+        String token;
+        String secret;
+        var log = new ListAppender<ILoggingEvent>();
+        log.start();
+        var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        try (ConfigurableApplicationContext context = start(databaseUrl(), SMTP.getSmtp().getPort(),
+                "--logging.level.dev.orgkit=DEBUG")) {
+            // Boot has set logging up by now: listen to everything from here on, orgkit's debug lines included.
+            root.addAppender(log);
             OrgKit kit = context.getBean(OrgKit.class);
             organization = kit.organizations().create(ANA, ACME).id();
             kit.members().invite(ANA, organization, "bob@example.com", Role.MEMBER);
@@ -89,12 +102,17 @@ abstract class HostApplicationScenario {
             MimeMessage mail = SMTP.getReceivedMessages()[0];
             assertThat(mail.getSubject()).isEqualTo("ana@example.com invited you to join Acme");
             assertThat(mail.getFrom()[0].toString()).isEqualTo("invitations@app.example");
-            String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
+            assertThat(mail.getMessageID()).matches("<[A-Za-z0-9._-]+@app\\.example>");
+            var parts = (Multipart) mail.getContent();
+            assertThat(parts.getContentType()).startsWith("multipart/alternative");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+            String text = (String) parts.getBodyPart(0).getContent();
             Matcher link = LINK.matcher(text);
             assertThat(link.find()).as("the accept link in %s", text).isTrue();
-            assertThat(kit.invitations().accept(BOB, link.group(1)).role()).isEqualTo(Role.MEMBER);
+            token = link.group(1);
+            assertThat(kit.invitations().accept(BOB, token).role()).isEqualTo(Role.MEMBER);
 
-            String secret = kit.apiKeys().create(ANA, organization, new NewApiKey("ci")).secret();
+            secret = kit.apiKeys().create(ANA, organization, new NewApiKey("ci")).secret();
             for (int i = 0; i < 3; i++) {
                 assertThat(kit.apiKeys().verify(secret).isValid()).isTrue();
             }
@@ -112,7 +130,11 @@ abstract class HostApplicationScenario {
             assertThat(commands.at("/measurements/0/value").asDouble()).isEqualTo(1.0);
             JsonNode attempts = get(port, "/actuator/metrics/orgkit.deliveries.attempts?tag=outcome:SENT");
             assertThat(attempts.at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+        } finally {
+            root.detachAppender(log);
         }
+        assertThat(log.list).as("the application's log").isNotEmpty().allSatisfy(event -> assertThat(
+                event.getFormattedMessage() + event.getThrowableProxy()).doesNotContain(token).doesNotContain(secret));
 
         // The flusher's interval is an hour: only the shutdown can have written these.
         OrgKit reader = OrgKit.builder().storage(JdbcStorage.create(dataSource())).mailer(mail -> { }).build();

@@ -8,13 +8,17 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.orgkit.OrgKit;
+import dev.orgkit.apikey.KeyVerification;
+import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.inmemory.InMemoryStorage;
 import dev.orgkit.jdbc.JdbcStorage;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spring.boot.autoconfigure.internal.OrgKitStartupException;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.context.ApplicationContext;
 
 /** Which storage the kit gets: JDBC on the application's DataSource, else in memory, else the application's. */
 class StorageAutoConfigurationTest {
@@ -30,6 +34,27 @@ class StorageAutoConfigurationTest {
             var org = kit.organizations().create(ANA, ACME);
             assertThat(kit.organizations().get(ANA, org.id()).accountName()).isEqualTo("Acme");
         });
+    }
+
+    @Test
+    void with_the_api_key_cache_on_verify_is_served_from_memory_until_its_time_to_live() {
+        Fixtures.withH2().withPropertyValues("orgkit.jdbc.api-key-cache.enabled=true",
+                "orgkit.jdbc.api-key-cache.time-to-live=5m").run(context ->
+                        assertThat(verifiedAfterARevocationElsewhere(context)).isEqualTo(KeyVerification.Code.VALID));
+        Fixtures.withH2().run(context ->
+                assertThat(verifiedAfterARevocationElsewhere(context)).isEqualTo(KeyVerification.Code.REVOKED));
+    }
+
+    /** Verifies a key once, lets another instance (without this cache) revoke it, and verifies it again. */
+    private static KeyVerification.Code verifiedAfterARevocationElsewhere(ApplicationContext context) {
+        OrgKit kit = context.getBean(OrgKit.class);
+        var org = kit.organizations().create(ANA, ACME);
+        var key = kit.apiKeys().create(ANA, org.id(), new NewApiKey("ci"));
+        assertThat(kit.apiKeys().verify(key.secret()).isValid()).isTrue();
+        OrgKit elsewhere = OrgKit.builder().storage(JdbcStorage.create(context.getBean(DataSource.class)))
+                .mailer(mail -> { }).build();
+        elsewhere.apiKeys().revoke(ANA, key.apiKey().id());
+        return kit.apiKeys().verify(key.secret()).code();
     }
 
     @Test
