@@ -68,6 +68,8 @@ abstract class HostApplicationScenario {
         var application = new SpringApplication(Host.class);
         String[] arguments = {
                 "--server.port=0",
+                // Flyway is on this module's test classpath for FlywayTest only; this host has no migrations.
+                "--spring.flyway.enabled=false",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,

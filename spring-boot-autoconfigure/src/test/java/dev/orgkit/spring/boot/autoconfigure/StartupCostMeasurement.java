@@ -55,7 +55,7 @@ class StartupCostMeasurement {
         var application = new SpringApplication(HostApplicationScenario.Host.class);
         long start = System.nanoTime();
         try (ConfigurableApplicationContext context = application.run(
-                "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
+                "--spring.main.web-application-type=none", "--spring.main.banner-mode=off", "--spring.flyway.enabled=false",
                 "--logging.level.root=WARN", "--spring.datasource.url=" + url,
                 "--spring.mail.host=127.0.0.1", "--orgkit.mail.from=invitations@app.example",
                 "--orgkit.invitation-link=https://app.example/invitations/{token}",
