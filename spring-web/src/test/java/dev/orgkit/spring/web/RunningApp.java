@@ -1,0 +1,172 @@
+package dev.orgkit.spring.web;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link TestHost} running on a random port, one per storage, shared by every test class of the
+ * run and stopped when the JVM exits. Calls go through {@link java.net.http.HttpClient}; every
+ * response body is kept, so that a test can prove no secret was ever echoed.
+ */
+final class RunningApp {
+    static final String BASE = "/orgkit/api/v1";
+    private static final Map<String, RunningApp> APPS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final String storage;
+    final ConfigurableApplicationContext context;
+    final Path log;
+    private final URI root;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Response> responses = new CopyOnWriteArrayList<>();
+
+    private RunningApp(String storage) {
+        this.storage = storage;
+        try {
+            this.log = Files.createTempFile("orgkit-web-" + storage + "-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var application = new SpringApplication(TestHost.class);
+        application.setDefaultProperties(Map.of(
+                "server.port", "0",
+                "orgkit.test.storage", storage,
+                "orgkit.web.max-body-size", "4KB",
+                "orgkit.web.support-authority", "SCOPE_orgkit:support",
+                "logging.file.name", log.toString(),
+                "logging.level.org.springframework.web", "DEBUG",
+                "logging.level.dev.orgkit", "DEBUG",
+                "spring.main.banner-mode", "off"));
+        this.context = application.run();
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.root = URI.create("http://127.0.0.1:" + port);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+    }
+
+    /** The application on {@code storage}, started on first use. */
+    static RunningApp on(String storage) {
+        return APPS.computeIfAbsent(storage, RunningApp::new);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A bearer JWT for a user whose email the identity provider verified. */
+    static String user(String id) {
+        return jwt(Map.of("sub", id, "email", id + "@example.com", "email_verified", true));
+    }
+
+    /** A bearer JWT for a support agent. */
+    static String agent(String id) {
+        return jwt(Map.of("sub", id, "scope", "orgkit:support"));
+    }
+
+    /** A bearer JWT signed by the test identity provider, valid for an hour. */
+    static String jwt(Map<String, Object> claims) {
+        var builder = new JWTClaimsSet.Builder().expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
+        claims.forEach(builder::claim);
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
+        try {
+            token.sign(new MACSigner(TestHost.JWT_KEY));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return token.serialize();
+    }
+
+    Response get(String bearer, String path) {
+        return send(bearer, "GET", path, null, Map.of());
+    }
+
+    Response post(String bearer, String path, String json) {
+        return send(bearer, "POST", path, json, Map.of());
+    }
+
+    Response patch(String bearer, String path, String json, Map<String, String> headers) {
+        return send(bearer, "PATCH", path, json, headers);
+    }
+
+    Response put(String bearer, String path, String json) {
+        return send(bearer, "PUT", path, json, Map.of());
+    }
+
+    /** Sends a request under orgkit's base path (or, for a path starting with {@code /host}, to the host's API). */
+    Response send(String bearer, String method, String path, String json, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(root.resolve(path.startsWith("/host") || path.startsWith("/v3") ? path : BASE + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Response response = new Response(answer.statusCode(), answer.headers().map(), answer.body());
+            responses.add(response);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every response body this application gave so far. */
+    List<String> bodies() {
+        List<String> bodies = new ArrayList<>();
+        responses.forEach(response -> bodies.add(response.body()));
+        return bodies;
+    }
+
+    /** The status, headers and body of a response, with its body as JSON. */
+    record Response(int status, Map<String, List<String>> headers, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** A text field of the JSON body. */
+        String text(String field) {
+            return json().path(field).asString();
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
