@@ -61,6 +61,7 @@ final class RunningApp {
                 "logging.file.name", log.toString(),
                 "logging.level.org.springframework.web", "DEBUG",
                 "logging.level.dev.orgkit", "DEBUG",
+                "logging.threshold.console", "WARN",
                 "spring.main.banner-mode", "off"));
         this.context = application.run();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();

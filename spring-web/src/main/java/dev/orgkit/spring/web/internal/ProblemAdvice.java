@@ -67,7 +67,8 @@ public class ProblemAdvice {
     static ProblemDetail problemFor(Throwable exception, boolean ifMatchSent) {
         if (exception instanceof InvalidInputException invalid) {
             return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "The input is invalid.",
-                    "Correct the fields listed in violations.", Optional.empty(), invalid.violations());
+                    "Correct the fields listed in violations.", Optional.empty(),
+                    invalid.violations().stream().map(ProblemAdvice::asJsonField).toList());
         }
         if (exception instanceof AccessDeniedException denied) {
             return denial(denied.code() == DenialCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN,
@@ -124,6 +125,15 @@ public class ProblemAdvice {
         }
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Something went wrong.",
                 "The request failed; nothing is known to have changed.", Optional.of("Try again later."));
+    }
+
+    /**
+     * The core names a violation after the Java parameter and its property ({@code form.accountName});
+     * over HTTP the field is the JSON body's ({@code accountName}).
+     */
+    private static Violation asJsonField(Violation violation) {
+        int dot = violation.field().indexOf('.');
+        return dot < 0 ? violation : new Violation(violation.field().substring(dot + 1), violation.message());
     }
 
     private static ProblemDetail denial(HttpStatus status, Decision.Denied denied) {
