@@ -6,12 +6,14 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,16 +121,25 @@ final class RunningApp {
 
     /** Sends a request under orgkit's base path (or, for a path starting with {@code /host}, to the host's API). */
     Response send(String bearer, String method, String path, String json, Map<String, String> headers) {
+        // A body of unknown length goes out chunked (Transfer-Encoding is the client's to set).
+        boolean chunked = headers.containsKey("Transfer-Encoding");
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                : HttpRequest.BodyPublishers.ofString(json);
         var request = HttpRequest.newBuilder(root.resolve(path.startsWith("/host") || path.startsWith("/v3") ? path : BASE + path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+                .method(method, body);
+        if (json != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!name.equals("Transfer-Encoding")) {
+                request.header(name, value);
+            }
+        });
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Response response = new Response(answer.statusCode(), answer.headers().map(), answer.body());
