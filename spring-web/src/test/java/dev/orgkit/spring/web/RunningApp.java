@@ -55,16 +55,18 @@ final class RunningApp {
             throw new UncheckedIOException(e);
         }
         var application = new SpringApplication(TestHost.class);
-        application.setDefaultProperties(Map.of(
-                "server.port", "0",
-                "orgkit.test.storage", storage,
-                "orgkit.web.max-body-size", "4KB",
-                "orgkit.web.support-authority", "SCOPE_orgkit:support",
-                "logging.file.name", log.toString(),
-                "logging.level.org.springframework.web", "DEBUG",
-                "logging.level.dev.orgkit", "DEBUG",
-                "logging.threshold.console", "WARN",
-                "spring.main.banner-mode", "off"));
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("orgkit.test.storage", storage);
+        properties.put("orgkit.web.max-body-size", "4KB");
+        properties.put("orgkit.web.support-authority", "SCOPE_orgkit:support");
+        properties.put("springdoc.writer-with-order-by-keys", "true");
+        properties.put("logging.file.name", log.toString());
+        properties.put("logging.level.org.springframework.web", "DEBUG");
+        properties.put("logging.level.dev.orgkit", "DEBUG");
+        properties.put("logging.threshold.console", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        application.setDefaultProperties(properties);
         this.context = application.run();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.root = URI.create("http://127.0.0.1:" + port);

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A user's accounts, and what any account shows: permissions, usage and the audit trail. */
 @RestController
+@Tag(name = "Accounts")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}/accounts")
 public class AccountsController {
     private final OrgKit kit;

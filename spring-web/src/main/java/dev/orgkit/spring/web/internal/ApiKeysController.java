@@ -14,8 +14,10 @@ import dev.orgkit.spring.web.internal.KeyViews.ApiKeyView;
 import dev.orgkit.spring.web.internal.KeyViews.CreatedApiKeyView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code Cache-Control: no-store}), list and read (hints only), revoke.
  */
 @RestController
+@Tag(name = "API keys")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}")
 public class ApiKeysController {
     private final OrgKit kit;
@@ -44,7 +48,8 @@ public class ApiKeysController {
 
     /** Creates a key: {@code {"name", "environment", "expiresAt"}}. 201 with the secret, shown this once. */
     @PostMapping("/accounts/{accountId}/api-keys")
-    public ResponseEntity<CreatedApiKeyView> create(UserPrincipal user, @PathVariable String accountId,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<CreatedApiKeyView> createApiKey(UserPrincipal user, @PathVariable String accountId,
             @RequestBody(required = false) @Nullable NewApiKeyBody body) {
         NewApiKeyBody form = Bodies.present(body);
         var created = kit.apiKeys().create(user, AccountId.of(accountId), new NewApiKey(form.name(),
@@ -55,7 +60,7 @@ public class ApiKeysController {
 
     /** A page of the account's keys, oldest first, hints only. */
     @GetMapping("/accounts/{accountId}/api-keys")
-    public PageView<ApiKeyView> list(Principal caller, @PathVariable String accountId,
+    public PageView<ApiKeyView> listApiKeys(Principal caller, @PathVariable String accountId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "" + Pages.DEFAULT_SIZE) int size) {
         return Pages.view(kit.apiKeys().list(caller, AccountId.of(accountId), Pages.request(cursor, size)),
@@ -64,7 +69,7 @@ public class ApiKeysController {
 
     /** One key, hint only. */
     @GetMapping("/api-keys/{keyId}")
-    public ApiKeyView get(Principal caller, @PathVariable String keyId) {
+    public ApiKeyView getApiKey(Principal caller, @PathVariable String keyId) {
         return ApiKeyView.of(kit.apiKeys().get(caller, ApiKeyId.of(keyId)));
     }
 
@@ -73,7 +78,8 @@ public class ApiKeysController {
      * (ISO-8601, zero to 7 days). 201 with the new key and its secret, shown this once.
      */
     @PostMapping("/api-keys/{keyId}/roll")
-    public ResponseEntity<CreatedApiKeyView> roll(UserPrincipal user, @PathVariable String keyId,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<CreatedApiKeyView> rollApiKey(UserPrincipal user, @PathVariable String keyId,
             @RequestBody(required = false) @Nullable RollBody body) {
         RollBody form = Bodies.present(body);
         Bodies.require("overlap", form.overlap());
@@ -82,7 +88,7 @@ public class ApiKeysController {
 
     /** Revokes the key, permanently. */
     @PostMapping("/api-keys/{keyId}/revoke")
-    public ApiKeyView revoke(UserPrincipal user, @PathVariable String keyId) {
+    public ApiKeyView revokeApiKey(UserPrincipal user, @PathVariable String keyId) {
         return ApiKeyView.of(kit.apiKeys().revoke(user, ApiKeyId.of(keyId)));
     }
 

@@ -1,5 +1,6 @@
 package dev.orgkit.spring.web.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * known route with another method (405 with {@code Allow}), so that these too are answered with
  * orgkit's problem details rather than the host's error page.
  */
+@Hidden
 @RestController
 public class FallbackController {
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;

@@ -12,6 +12,7 @@ import dev.orgkit.spring.web.internal.MemberViews.InvitationPreviewView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationView;
 import dev.orgkit.spring.web.internal.MemberViews.MembershipView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (preview, accept, decline), where the token travels in the body, never in a URL.
  */
 @RestController
+@Tag(name = "Invitations")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}")
 public class InvitationsController {
     private final OrgKit kit;
@@ -42,6 +45,7 @@ public class InvitationsController {
      * (without a {@code Location}: the Java API has no read of one invitation).
      */
     @PostMapping("/organizations/{organizationId}/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<InvitationView> invite(UserPrincipal user, @PathVariable String organizationId,
             @RequestBody(required = false) @Nullable InviteBody body) {
         InviteBody form = Bodies.present(body);
@@ -52,7 +56,7 @@ public class InvitationsController {
 
     /** A page of the organization's pending invitations (expired ones show as EXPIRED). */
     @GetMapping("/organizations/{organizationId}/invitations")
-    public PageView<InvitationView> pending(Principal caller, @PathVariable String organizationId,
+    public PageView<InvitationView> pendingInvitations(Principal caller, @PathVariable String organizationId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "" + Pages.DEFAULT_SIZE) int size) {
         return Pages.view(kit.invitations().pending(caller, AccountId.of(organizationId), Pages.request(cursor, size)),
@@ -61,13 +65,13 @@ public class InvitationsController {
 
     /** Sends the invitation again with a new link and expiry; the old link stops working. */
     @PostMapping("/invitations/{invitationId}/resend")
-    public InvitationView resend(UserPrincipal user, @PathVariable String invitationId) {
+    public InvitationView resendInvitation(UserPrincipal user, @PathVariable String invitationId) {
         return InvitationView.of(kit.invitations().resend(user, InvitationId.of(invitationId)));
     }
 
     /** Revokes the invitation: its link leads nowhere any more. */
     @PostMapping("/invitations/{invitationId}/revoke")
-    public InvitationView revoke(UserPrincipal user, @PathVariable String invitationId) {
+    public InvitationView revokeInvitation(UserPrincipal user, @PathVariable String invitationId) {
         return InvitationView.of(kit.invitations().revoke(user, InvitationId.of(invitationId)));
     }
 
@@ -95,6 +99,7 @@ public class InvitationsController {
 
     /** Declines the invitation. 204. */
     @PostMapping("/invitations/decline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> decline(UserPrincipal user, @RequestBody(required = false) @Nullable TokenBody body) {
         TokenBody form = Bodies.present(body);
         Bodies.require("token", form.token());

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,12 +33,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Organizations (create, read, edit the profile, leave) and their members (list, change role, remove). */
 @RestController
+@Tag(name = "Organizations and members")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}/organizations")
 public class OrganizationsController {
     private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"");
@@ -50,7 +54,8 @@ public class OrganizationsController {
 
     /** Creates an organization; its creator becomes its first admin. 201, with its {@code Location}. */
     @PostMapping
-    public ResponseEntity<OrganizationView> create(UserPrincipal user,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<OrganizationView> createOrganization(UserPrincipal user,
             @RequestBody(required = false) @Nullable NewOrganizationBody body) {
         NewOrganizationBody form = Bodies.present(body);
         Organization created = kit.organizations().create(user, new NewOrganization(form.accountName(),
@@ -62,7 +67,7 @@ public class OrganizationsController {
 
     /** The organization, with its version as the {@code ETag}; 304 for a matching {@code If-None-Match}. */
     @GetMapping("/{organizationId}")
-    public @Nullable ResponseEntity<OrganizationView> get(Principal caller, @PathVariable String organizationId,
+    public @Nullable ResponseEntity<OrganizationView> getOrganization(Principal caller, @PathVariable String organizationId,
             WebRequest request) {
         Organization organization = kit.organizations().get(caller, AccountId.of(organizationId));
         if (request.checkNotModified(versionTag(organization))) {
@@ -76,7 +81,7 @@ public class OrganizationsController {
      * saved since that version; a field left out keeps its value.
      */
     @PatchMapping("/{organizationId}")
-    public ResponseEntity<OrganizationView> update(UserPrincipal user, @PathVariable String organizationId,
+    public ResponseEntity<OrganizationView> updateProfile(UserPrincipal user, @PathVariable String organizationId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody(required = false) @Nullable ProfilePatchBody body) {
         ProfilePatchBody patch = Bodies.present(body);
@@ -100,6 +105,7 @@ public class OrganizationsController {
 
     /** Leaves the organization, confirmed by its account name: {@code {"confirm": "Acme"}}. 204. */
     @PostMapping("/{organizationId}/leave")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> leave(UserPrincipal user, @PathVariable String organizationId,
             @RequestBody(required = false) @Nullable ConfirmBody body) {
         ConfirmBody form = Bodies.present(body);
@@ -110,7 +116,7 @@ public class OrganizationsController {
 
     /** A page of members, ordered by user id. */
     @GetMapping("/{organizationId}/members")
-    public PageView<MembershipView> members(Principal caller, @PathVariable String organizationId,
+    public PageView<MembershipView> listMembers(Principal caller, @PathVariable String organizationId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "" + Pages.DEFAULT_SIZE) int size) {
         return Pages.view(kit.members().list(caller, AccountId.of(organizationId), Pages.request(cursor, size)),
@@ -129,7 +135,8 @@ public class OrganizationsController {
 
     /** Removes a member, confirmed by the member's email: {@code {"confirm": "bob@example.com"}}. 204. */
     @PostMapping("/{organizationId}/members/{userId}/remove")
-    public ResponseEntity<Void> remove(UserPrincipal user, @PathVariable String organizationId,
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> removeMember(UserPrincipal user, @PathVariable String organizationId,
             @PathVariable String userId, @RequestBody(required = false) @Nullable ConfirmBody body) {
         ConfirmBody form = Bodies.present(body);
         Bodies.require("confirm", form.confirm());

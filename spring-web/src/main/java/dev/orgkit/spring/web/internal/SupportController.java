@@ -14,7 +14,9 @@ import dev.orgkit.spring.web.internal.Pages.PageView;
 import dev.orgkit.support.SupportRequest;
 import dev.orgkit.support.SupportRequestId;
 import dev.orgkit.support.SupportRequestStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -31,6 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * calls an agent's endpoint with {@code SUPPORT_ONLY}.
  */
 @RestController
+@Tag(name = "Support")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}")
 public class SupportController {
     private final OrgKit kit;
@@ -44,7 +48,8 @@ public class SupportController {
 
     /** Files {@code {"action", "targetUserId", "reason"}}. 201 with its {@code Location}. */
     @PostMapping("/organizations/{organizationId}/support-requests")
-    public ResponseEntity<SupportRequestView> request(UserPrincipal user, @PathVariable String organizationId,
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<SupportRequestView> fileSupportRequest(UserPrincipal user, @PathVariable String organizationId,
             @RequestBody(required = false) @Nullable SupportRequestBody body) {
         SupportRequestBody form = Bodies.present(body);
         Bodies.require("action", form.action(), "targetUserId", form.targetUserId(), "reason", form.reason());
@@ -57,7 +62,7 @@ public class SupportController {
 
     /** A page of the requests that have {@code status} now (PENDING unless given), oldest first. */
     @GetMapping("/support/requests")
-    public PageView<SupportRequestView> queue(Principal caller,
+    public PageView<SupportRequestView> supportQueue(Principal caller,
             @RequestParam(defaultValue = "PENDING") SupportRequestStatus status,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "" + Pages.DEFAULT_SIZE) int size) {
@@ -66,13 +71,13 @@ public class SupportController {
 
     /** One request as it stands now, for support and the organization's admins. */
     @GetMapping("/support/requests/{requestId}")
-    public SupportRequestView get(Principal caller, @PathVariable String requestId) {
+    public SupportRequestView getSupportRequest(Principal caller, @PathVariable String requestId) {
         return SupportRequestView.of(kit.support().get(caller, SupportRequestId.of(requestId)));
     }
 
     /** Approves the request with {@code {"ticket"}} and makes the change. */
     @PostMapping("/support/requests/{requestId}/approve")
-    public SupportRequestView approve(Principal caller, @PathVariable String requestId,
+    public SupportRequestView approveSupportRequest(Principal caller, @PathVariable String requestId,
             @RequestBody(required = false) @Nullable TicketBody body) {
         TicketBody form = Bodies.present(body);
         Bodies.require("ticket", form.ticket());
@@ -81,7 +86,7 @@ public class SupportController {
 
     /** Rejects the request with {@code {"ticket", "why"}}. */
     @PostMapping("/support/requests/{requestId}/reject")
-    public SupportRequestView reject(Principal caller, @PathVariable String requestId,
+    public SupportRequestView rejectSupportRequest(Principal caller, @PathVariable String requestId,
             @RequestBody(required = false) @Nullable RejectBody body) {
         RejectBody form = Bodies.present(body);
         Bodies.require("ticket", form.ticket(), "why", form.why());
@@ -91,7 +96,7 @@ public class SupportController {
 
     /** Demotes an ADMIN to MEMBER directly, with {@code {"ticket"}}. */
     @PostMapping("/support/organizations/{organizationId}/members/{userId}/demote")
-    public MembershipView demote(Principal caller, @PathVariable String organizationId, @PathVariable String userId,
+    public MembershipView supportDemoteAdmin(Principal caller, @PathVariable String organizationId, @PathVariable String userId,
             @RequestBody(required = false) @Nullable TicketBody body) {
         return MembershipView.of(kit.support().demoteAdmin(caller, AccountId.of(organizationId), UserId.of(userId),
                 ticket(body)));
@@ -99,7 +104,7 @@ public class SupportController {
 
     /** Promotes a MEMBER to ADMIN directly, with {@code {"ticket"}}. */
     @PostMapping("/support/organizations/{organizationId}/members/{userId}/promote")
-    public MembershipView promote(Principal caller, @PathVariable String organizationId, @PathVariable String userId,
+    public MembershipView supportPromoteMember(Principal caller, @PathVariable String organizationId, @PathVariable String userId,
             @RequestBody(required = false) @Nullable TicketBody body) {
         return MembershipView.of(kit.support().promoteMember(caller, AccountId.of(organizationId), UserId.of(userId),
                 ticket(body)));
@@ -107,7 +112,8 @@ public class SupportController {
 
     /** Removes an ADMIN directly, with {@code {"ticket"}}. 204. */
     @PostMapping("/support/organizations/{organizationId}/members/{userId}/remove-admin")
-    public ResponseEntity<Void> removeAdmin(Principal caller, @PathVariable String organizationId,
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> supportRemoveAdmin(Principal caller, @PathVariable String organizationId,
             @PathVariable String userId, @RequestBody(required = false) @Nullable TicketBody body) {
         kit.support().removeAdmin(caller, AccountId.of(organizationId), UserId.of(userId), ticket(body));
         return ResponseEntity.noContent().build();
@@ -115,7 +121,8 @@ public class SupportController {
 
     /** Removes a MEMBER directly, with {@code {"ticket"}}. 204. */
     @PostMapping("/support/organizations/{organizationId}/members/{userId}/remove-member")
-    public ResponseEntity<Void> removeMember(Principal caller, @PathVariable String organizationId,
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> supportRemoveMember(Principal caller, @PathVariable String organizationId,
             @PathVariable String userId, @RequestBody(required = false) @Nullable TicketBody body) {
         kit.support().removeMember(caller, AccountId.of(organizationId), UserId.of(userId), ticket(body));
         return ResponseEntity.noContent().build();
