@@ -39,6 +39,8 @@ final class RunningApp {
     static final String BASE = "/orgkit/api/v1";
     private static final Map<String, RunningApp> APPS = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One log file for the JVM: Spring Boot's logging is global, so every application of the run writes here. */
+    private static final Path LOG = newLogFile();
 
     final String storage;
     final ConfigurableApplicationContext context;
@@ -49,11 +51,7 @@ final class RunningApp {
 
     private RunningApp(String storage) {
         this.storage = storage;
-        try {
-            this.log = Files.createTempFile("orgkit-web-" + storage + "-", ".log");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.log = LOG;
         var application = new SpringApplication(TestHost.class);
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         properties.put("server.port", "0");
@@ -71,6 +69,14 @@ final class RunningApp {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.root = URI.create("http://127.0.0.1:" + port);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+    }
+
+    private static Path newLogFile() {
+        try {
+            return Files.createTempFile("orgkit-web-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The application on {@code storage}, started on first use. */
