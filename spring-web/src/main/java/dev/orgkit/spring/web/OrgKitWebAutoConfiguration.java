@@ -71,36 +71,43 @@ public final class OrgKitWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     BodySizeLimit orgKitBodySizeLimit(OrgKitWebProperties properties) {
         return new BodySizeLimit(properties.maxBodySize().toBytes());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AccountsController orgKitAccountsController(OrgKit kit) {
         return new AccountsController(kit);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OrganizationsController orgKitOrganizationsController(OrgKit kit) {
         return new OrganizationsController(kit);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     InvitationsController orgKitInvitationsController(OrgKit kit) {
         return new InvitationsController(kit);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ApiKeysController orgKitApiKeysController(OrgKit kit, OrgKitWebProperties properties) {
         return new ApiKeysController(kit, properties.basePath());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SupportController orgKitSupportController(OrgKit kit, OrgKitWebProperties properties) {
         return new SupportController(kit, properties.basePath());
     }
 
     @Bean
+    @ConditionalOnMissingBean
     FallbackController orgKitFallbackController(ObjectProvider<RequestMappingHandlerMapping> mappings) {
         return new FallbackController(mappings);
     }

@@ -9,6 +9,7 @@ import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.member.Role;
 import dev.orgkit.spring.web.internal.MemberViews.MembershipView;
 import dev.orgkit.spring.web.internal.Pages;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Load measurement, not a test: the overhead of orgkit's HTTP layer over loopback, as ratios of
- * mean latency against bare controllers that answer the same JSON. Rounds alternate between the
+ * mean latency and of CPU time per request against bare controllers that answer the same JSON. Rounds alternate between the
  * two so that a machine busy with other work weighs on both alike. Run by hand (docs/http-api.md):
  *
  * <pre>
@@ -87,29 +88,55 @@ class HttpOverheadMeasurement {
     private static void compare(String what, HttpRequest orgKit, HttpRequest bare) throws Exception {
         run(orgKit, 2);
         run(bare, 2);
-        List<Double> ratios = new ArrayList<>();
+        List<Double> latency = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         double orgKitMean = 0;
         double bareMean = 0;
+        double orgKitCpu = 0;
+        double bareCpu = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Result b = run(bare, SECONDS);
             Result o = run(orgKit, SECONDS);
-            ratios.add(o.meanMicros() / b.meanMicros());
+            latency.add(o.meanMicros() / b.meanMicros());
+            cpu.add(o.cpuMicros() / b.cpuMicros());
             orgKitMean += o.meanMicros() / ROUNDS;
             bareMean += b.meanMicros() / ROUNDS;
+            orgKitCpu += o.cpuMicros() / ROUNDS;
+            bareCpu += b.cpuMicros() / ROUNDS;
         }
-        ratios.sort(Double::compare);
-        System.out.printf("%-50s orgkit %8.0f µs  bare %8.0f µs  ratio median %.2f (rounds %s)%n", what, orgKitMean,
-                bareMean, ratios.get(ratios.size() / 2), ratios.stream().map(r -> String.format("%.2f", r)).toList());
+        System.out.printf("%s%n  latency: orgkit %7.0f µs, bare %7.0f µs, ratio median %.2f %s%n"
+                + "  CPU per request (server and client, one JVM): orgkit %5.0f µs, bare %5.0f µs, ratio median %.2f %s%n",
+                what, orgKitMean, bareMean, median(latency), format(latency), orgKitCpu, bareCpu, median(cpu), format(cpu));
     }
 
-    private record Result(long requests, long nanos) {
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<String> format(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format("%.2f", r)).toList();
+    }
+
+    /** Requests made, time spent waiting for answers (summed over clients), and the process's CPU time meanwhile. */
+    private record Result(long requests, long nanos, long cpuNanos) {
         double meanMicros() {
             return nanos / 1000.0 / requests;
         }
+
+        double cpuMicros() {
+            return cpuNanos / 1000.0 / requests;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** {@link #CLIENTS} clients send {@code request} back to back for {@code seconds}; every answer must be 200. */
     private static Result run(HttpRequest request, int seconds) throws Exception {
+        long cpuStart = processCpuNanos();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -138,7 +165,7 @@ class HttpOverheadMeasurement {
                 requests += result[0];
                 nanos += result[1];
             }
-            return new Result(requests, nanos);
+            return new Result(requests, nanos, processCpuNanos() - cpuStart);
         } finally {
             pool.shutdownNow();
         }
