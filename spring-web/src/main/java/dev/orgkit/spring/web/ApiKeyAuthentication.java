@@ -5,6 +5,7 @@ import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.Environment;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
@@ -70,7 +71,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof ApiKeyAuthentication that && super.equals(other)
                 && accountId.equals(that.accountId) && keyId.equals(that.keyId) && environment == that.environment;
     }

@@ -1,5 +1,6 @@
 package dev.orgkit.spring.web;
 
+import dev.orgkit.StorageException;
 import dev.orgkit.apikey.ApiKeys;
 import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.spring.web.internal.Problems;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with {@code WWW-Authenticate: Bearer error="invalid_token"} and a problem whose {@code verification}
  * names the code ({@code MALFORMED}, {@code NOT_FOUND}, {@code REVOKED}, {@code EXPIRED}). A request
  * without a bearer token goes on unauthenticated; {@link #entryPoint()} answers it when the
- * endpoint requires authentication. Nothing is stored in a session, and the key is never logged.
+ * endpoint requires authentication. A storage that cannot be read answers 503. Nothing is stored in
+ * a session, and the key is never logged.
  *
  * <pre>{@code
  * @Bean
@@ -48,6 +52,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * @since 0.2.0
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
     private static final String BEARER = "bearer ";
 
     private final ApiKeys apiKeys;
@@ -72,7 +77,16 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        KeyVerification verification = apiKeys.verify(secret.get());
+        KeyVerification verification;
+        try {
+            verification = apiKeys.verify(secret.get());
+        } catch (StorageException e) {
+            log.error("{} {}: API keys could not be verified; answered 503", request.getMethod(), request.getRequestURI(), e);
+            contexts.clearContext();
+            Problems.write(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "STORAGE_UNAVAILABLE", "The service is unavailable.",
+                    "The API key could not be checked.", Optional.of("Try again in a moment.")), response);
+            return;
+        }
         if (!verification.isValid()) {
             contexts.clearContext();
             refuse(response, verification.code());
