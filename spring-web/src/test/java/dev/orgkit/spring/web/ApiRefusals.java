@@ -8,6 +8,7 @@ import dev.orgkit.policy.DenialCode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +25,11 @@ abstract class ApiRefusals {
     String org;
 
     abstract String storage();
+
+    @BeforeAll
+    static void forgetCodesSeenByOtherClasses() {
+        Problems.SEEN.clear();
+    }
 
     @BeforeEach
     void anOrganizationWithAnAdminAndAMember() {
