@@ -18,12 +18,12 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/forbidden").permitAll()
                         .requestMatchers("/login", "/signup").permitAll()
                         .requestMatchers("/invitations/*", "/invitation/*").permitAll()
                         .requestMatchers("/api/**").permitAll()
                         .requestMatchers("/dev/mailbox").permitAll()
-                        .requestMatchers("/", "/forbidden").authenticated()
+                        .requestMatchers("/").authenticated()
                         .requestMatchers("/support/**").hasAuthority(AppUser.SUPPORT)
                         .anyRequest().hasAuthority(AppUser.USER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,7 +29,8 @@ class SignInController {
         return "login";
     }
 
-    @GetMapping("/forbidden")
+    /** Where Spring Security forwards a refused request, whatever its method (a POST without its CSRF token). */
+    @RequestMapping("/forbidden")
     String forbidden() {
         return "forbidden";
     }
