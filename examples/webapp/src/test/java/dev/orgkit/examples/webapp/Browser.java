@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,13 +41,13 @@ final class Browser implements AutoCloseable {
     /** One page as the browser got it. */
     record Visit(String url, String html) {}
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final Path profile;
     private final ChromeDriverService service;
     final ChromeDriver driver;
     final List<Visit> visits = new ArrayList<>();
 
-    Browser(String baseUrl) throws IOException {
+    Browser(Supplier<String> baseUrl) throws IOException {
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("orgkit-chromium");
         this.service = new ChromeDriverService.Builder()
@@ -59,13 +63,22 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
+    /** A browser for the app {@code app} is starting; it waits for the app only when it opens a page. */
+    static Browser start(CompletableFuture<RunningApp> app) {
+        try {
+            return new Browser(() -> app.join().baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static boolean installed() {
         return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     }
 
     /** Opens a path of the app, or an absolute URL. */
     void open(String pathOrUrl) {
-        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl.get() + pathOrUrl);
         loaded();
     }
 
@@ -91,7 +104,7 @@ final class Browser implements AutoCloseable {
         WebElement target = control(scope, text);
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waiting().until(ExpectedConditions.stalenessOf(page));
         loaded();
     }
 
@@ -189,15 +202,17 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** Writes a full-page PNG of what the browser shows, at the current width. */
+    /** Writes a PNG of the whole page (beyond the window's height), at the window's width. */
     void screenshot(Path directory, String name) throws IOException {
-        Dimension before = driver.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), height.intValue() + 40)));
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+                "scale", 1);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(before);
+        Files.write(directory.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     /** Whether the page fits the window's width without scrolling sideways. */
@@ -207,8 +222,15 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(fits);
     }
 
+    /** Waits of up to 15 s that look every 20 ms, so that a step costs what the app takes, not the poll. */
+    private WebDriverWait waiting() {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.pollingEvery(Duration.ofMillis(20));
+        return wait;
+    }
+
     private void loaded() {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+        waiting().until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
         visits.add(new Visit(driver.getCurrentUrl(), driver.getPageSource()));
         @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,11 +50,14 @@ class GuideStoryBrowserTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    void start() throws IOException {
-        app = new RunningApp();
+    void start() throws Exception {
+        // Chromium starts while Spring does: the browsers learn the app's address when it is up.
+        CompletableFuture<RunningApp> starting = CompletableFuture.supplyAsync(RunningApp::start);
+        CompletableFuture<Browser> anaStarting = CompletableFuture.supplyAsync(() -> Browser.start(starting));
+        bob = Browser.start(starting);
+        ana = anaStarting.get();
+        app = starting.get();
         System.out.println("orgkit web app started in " + app.startMillis + " ms");
-        ana = new Browser(app.baseUrl);
-        bob = new Browser(app.baseUrl);
     }
 
     @AfterAll

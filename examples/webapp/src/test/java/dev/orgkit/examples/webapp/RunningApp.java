@@ -2,6 +2,7 @@ package dev.orgkit.examples.webapp;
 
 import dev.orgkit.OrgKit;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +35,15 @@ final class RunningApp implements AutoCloseable {
                 "--orgkit.usage.flush-interval=200ms");
         startMillis = (System.nanoTime() - start) / 1_000_000;
         baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Starts the app, for a test that starts other things at the same time. */
+    static RunningApp start() {
+        try {
+            return new RunningApp();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     OrgKit kit() {
