@@ -68,7 +68,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void a_visitor_is_asked_to_sign_in_and_ana_lands_on_her_organizations() throws IOException {
         ana.open("/");
         assertThat(ana.h1()).isEqualTo("Sign in");
@@ -82,7 +82,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void the_create_form_shows_each_message_next_to_its_field_and_keeps_the_input() throws IOException {
         ana.click("Create organization");
         ana.fill("Organization account name", "Acme");
@@ -100,7 +100,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void ana_creates_acme_and_it_shows_on_the_overview_with_her_as_admin() throws IOException {
         ana.fill("Legal name", "Acme SAS");
         ana.fill("Alerting email", "alerts@acme.example");
@@ -113,7 +113,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void switch_lands_on_the_apis_hub_and_the_header_shows_acme() {
         ana.clickIn(ana.row("account", "Acme"), "Switch");
         acme = ana.driver.getCurrentUrl().replaceAll(".*/accounts/([^/]+)/.*", "$1");
@@ -123,7 +123,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void ana_edits_the_profile_saves_and_discards_changes() throws IOException {
         ana.click("Account");
         assertThat(ana.valueOf("Legal name")).isEqualTo("Acme SAS");
@@ -142,7 +142,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void a_stale_edit_is_refused_with_a_clear_message_and_the_input_kept() {
         String first = ana.driver.getWindowHandle();
         ana.driver.switchTo().newWindow(WindowType.TAB);
@@ -164,7 +164,25 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(65)
+    void the_header_drop_down_switches_accounts_and_a_personal_account_explains_it_has_no_members() {
+        ana.driver.findElement(By.cssSelector(".switcher summary")).click();
+        ana.clickIn(ana.driver.findElement(By.cssSelector(".switcher .menu")), "Personal account");
+        assertThat(ana.h1()).isEqualTo("API keys");
+        assertThat(ana.headerAccount()).isEqualTo("Personal account");
+
+        ana.click("Members");
+        assertThat(ana.offers("Add a member")).isFalse();
+        assertThat(ana.text()).contains("A personal account cannot have members or invitations.",
+                "Create an organization and invite members there.");
+
+        ana.driver.findElement(By.cssSelector(".switcher summary")).click();
+        ana.clickIn(ana.driver.findElement(By.cssSelector(".switcher .menu")), "Acme");
+        assertThat(ana.headerAccount()).isEqualTo("Acme");
+    }
+
+    @Test
+    @Order(70)
     void ana_invites_bob_and_is_told_the_invitation_was_sent() throws IOException {
         ana.click("Members");
         ana.fill("Email address", "bob@example");
@@ -186,7 +204,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void bob_accepts_from_the_link_in_the_development_mailbox() throws IOException {
         bob.signIn("bob@example.com");
         bob.open("/dev/mailbox");
@@ -210,7 +228,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void a_member_sees_the_members_but_no_admin_controls() {
         bob.open("/accounts/" + acme + "/members");
         assertThat(bob.h1()).isEqualTo("Members");
@@ -222,7 +240,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void ana_promotes_bob_to_admin() {
         ana.clickIn(ana.row("member", "bob@example.com"), "Edit");
         assertThat(ana.h1()).isEqualTo("Edit member");
@@ -234,7 +252,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     void demoting_an_admin_is_refused_and_ana_files_a_support_request() throws IOException {
         ana.clickIn(ana.row("member", "bob@example.com"), "Edit");
         assertThat(ana.field("Role").isEnabled()).isFalse();
@@ -252,7 +270,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(120)
     void the_support_agent_approves_the_request_with_a_ticket() throws IOException {
         bob.signOut();
         bob.signIn("sam@support.example");
@@ -276,7 +294,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(13)
+    @Order(130)
     void removing_bob_needs_his_email_typed_exactly() throws IOException {
         ana.clickIn(ana.row("member", "bob@example.com"), "Remove");
         assertThat(ana.h1()).isEqualTo("Remove member");
@@ -295,7 +313,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(14)
+    @Order(140)
     void an_api_key_is_shown_once_counted_rolled_with_overlap_and_revoked() throws Exception {
         ana.click("API keys");
         ana.click("Create API key");
@@ -328,6 +346,9 @@ class GuideStoryBrowserTest {
         assertThat(ana.driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
         assertThat(ana.text()).contains("ci (" + hintOf(secret) + "): 3");
         shot(ana, "usage");
+        ana.open("/accounts/" + acme + "/usage?month=2026-13");
+        assertThat(ana.fieldError("Month")).hasValue("Enter a month as YYYY-MM, such as "
+                + java.time.YearMonth.now(java.time.ZoneOffset.UTC) + ".");
 
         ana.click("API keys");
         ana.clickIn(ana.row("key", hintOf(secret)), "Roll");
@@ -347,7 +368,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(15)
+    @Order(150)
     void the_audit_trail_filters_by_action_and_by_who_acted() throws IOException {
         ana.click("Audit trail");
         assertThat(ana.text()).contains("ORGANIZATION_CREATED", "MEMBER_INVITED", "API_KEY_ROLLED");
@@ -367,7 +388,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(16)
+    @Order(160)
     void bob_opens_a_new_invitation_signed_out_signs_in_accepts_and_leaves_by_typing_the_name()
             throws IOException {
         ana.open("/accounts/" + acme + "/members");
@@ -402,7 +423,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(17)
+    @Order(170)
     void the_last_admin_cannot_leave() {
         ana.open("/organizations");
         WebElement row = ana.row("account", "Acme");
@@ -416,7 +437,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(18)
+    @Order(180)
     void an_accepted_link_says_it_was_already_used() {
         bob.open(invitationLinks.get(0));
         assertThat(bob.text()).contains("This invitation was already used: it has been accepted.",
@@ -425,7 +446,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(19)
+    @Order(190)
     void a_link_opened_by_someone_with_another_email_says_so_and_cannot_be_accepted() throws IOException {
         ana.open("/accounts/" + acme + "/members");
         ana.fill("Email address", "carol@example.com");
@@ -442,7 +463,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(20)
+    @Order(200)
     void a_revoked_link_no_longer_works() {
         ana.open("/accounts/" + acme + "/members");
         ana.clickIn(ana.row("invitation", "carol@example.com"), "Revoke");
@@ -454,7 +475,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(21)
+    @Order(210)
     void a_declined_invitation_says_so() {
         ana.fill("Email address", "bob@example.com");
         ana.click("Add a member");
@@ -467,7 +488,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(22)
+    @Order(220)
     void pages_fit_a_400_pixel_wide_screen() throws IOException {
         ana.driver.manage().window().setSize(new Dimension(400, 860));
         try {
@@ -485,7 +506,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(23)
+    @Order(230)
     void no_secret_reaches_the_logs_or_any_page_but_its_one_time_display() throws IOException {
         List<Browser.Visit> visits = new ArrayList<>(ana.visits);
         visits.addAll(bob.visits);
@@ -504,7 +525,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(24)
+    @Order(240)
     void an_expired_link_says_when_it_expired_and_what_to_do() throws IOException {
         ana.open("/accounts/" + acme + "/members");
         ana.fill("Email address", "carol@example.com");
@@ -519,10 +540,17 @@ class GuideStoryBrowserTest {
         assertThat(bob.offers("Accept")).isFalse();
         ana.open("/accounts/" + acme + "/members");
         assertThat(ana.row("invitation", "carol@example.com").getText()).contains("Expired on");
+
+        ana.clickIn(ana.row("invitation", "carol@example.com"), "Resend");
+        assertThat(ana.notice()).hasValue(
+                "The invitation has been sent again to carol@example.com. The previous link no longer works.");
+        assertThat(ana.row("invitation", "carol@example.com").getText()).contains("Expires on");
+        bob.open(link);
+        assertThat(bob.h1()).isEqualTo("This invitation link no longer works");
     }
 
     @Test
-    @Order(25)
+    @Order(250)
     void sign_up_shows_each_message_next_to_its_field_and_keeps_the_email() {
         bob.signOut();
         bob.click("Sign up");
@@ -546,7 +574,7 @@ class GuideStoryBrowserTest {
     }
 
     @Test
-    @Order(26)
+    @Order(260)
     void a_form_posted_without_its_csrf_token_is_refused() throws Exception {
         var request = HttpRequest.newBuilder(URI.create(app.baseUrl + "/organizations"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
