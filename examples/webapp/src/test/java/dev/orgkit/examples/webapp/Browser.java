@@ -82,11 +82,23 @@ final class Browser implements AutoCloseable {
         loaded();
     }
 
+    /** Signs in as {@code email} (a demo user), signing out whoever was signed in. */
     void signIn(String email) {
         open("/login");
+        if (offers("Sign out")) {
+            click("Sign out");
+        }
         fill("Email", email);
         fill("Password", "orgkit-demo");
         click("Sign in");
+    }
+
+    /** Signs out whoever is signed in, if anyone is. */
+    void signOutIfSignedIn() {
+        open("/login");
+        if (offers("Sign out")) {
+            click("Sign out");
+        }
     }
 
     void signOut() {
