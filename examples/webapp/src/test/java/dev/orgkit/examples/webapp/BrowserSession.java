@@ -1,5 +1,6 @@
 package dev.orgkit.examples.webapp;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,10 +31,17 @@ final class BrowserSession implements AutoCloseable {
         return session;
     }
 
+    /** Closes the browsers, then the app, even if one of them fails to close. */
     @Override
-    public void close() throws Exception {
-        try (RunningApp closingApp = app; Browser closingAna = ana; Browser closingBob = bob) {
-            // closed in reverse order: the browsers, then the app
+    public void close() throws IOException {
+        try {
+            try {
+                bob.close();
+            } finally {
+                ana.close();
+            }
+        } finally {
+            app.close();
         }
     }
 
