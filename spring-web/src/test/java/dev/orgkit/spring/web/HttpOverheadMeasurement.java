@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,8 +47,10 @@ class HttpOverheadMeasurement {
     void measure() throws Exception {
         String storage = System.getProperty("orgkit.measure.storage", "h2");
         var application = new SpringApplication(MeasurementHost.class);
-        application.setDefaultProperties(Map.of("server.port", "0", "orgkit.test.storage", storage,
-                "logging.level.root", "WARN", "spring.main.banner-mode", "off"));
+        application.addPrimarySources(List.of(TestDatabase.of(storage)));
+        Map<String, Object> properties = new HashMap<>(TestHost.ORGKIT_PROPERTIES);
+        properties.putAll(Map.of("server.port", "0", "logging.level.root", "WARN", "spring.main.banner-mode", "off"));
+        application.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = application.run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             OrgKit kit = context.getBean(OrgKit.class);

@@ -1,6 +1,7 @@
 package dev.orgkit.spring.web;
 
 import dev.orgkit.Principal;
+import dev.orgkit.spring.boot.autoconfigure.OrgKitBuilderCustomizer;
 import dev.orgkit.spring.web.internal.MemberViews.MembershipView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
 import java.util.List;
@@ -22,14 +23,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The host of the load measurement: orgkit's API with callers named by a header (a host's own
+ * The host of the load measurement, its {@code OrgKit} the starter's: orgkit's API with callers named by a header (a host's own
  * authentication at no cost, so that only orgkit's layer is measured), the API-key-protected
  * {@code /host/ping}, and the bare controllers they are compared with, which answer the same JSON
  * without orgkit and without any security filter.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({HandWiredOrgKit.class, TestHost.PingController.class, MeasurementHost.BareController.class})
+@Import({TestHost.PingController.class, MeasurementHost.BareController.class})
 class MeasurementHost {
     @Bean
     TestHost.Mails mails() {
@@ -39,6 +40,11 @@ class MeasurementHost {
     @Bean
     TestHost.MovableClock clock() {
         return new TestHost.MovableClock(java.time.Instant.now());
+    }
+
+    @Bean
+    OrgKitBuilderCustomizer orgKitClock(TestHost.MovableClock clock) {
+        return builder -> builder.clock(clock);
     }
 
     @Bean

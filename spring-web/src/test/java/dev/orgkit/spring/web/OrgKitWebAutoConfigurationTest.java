@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
 import dev.orgkit.inmemory.InMemoryStorage;
+import dev.orgkit.spi.Mailer;
+import dev.orgkit.spring.boot.autoconfigure.OrgKitAutoConfiguration;
 import dev.orgkit.spring.web.internal.AccountsController;
 import dev.orgkit.spring.web.internal.ProblemAdvice;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -35,6 +38,21 @@ class OrgKitWebAutoConfigurationTest {
             assertThat(context).hasSingleBean(SpringSecurityPrincipalResolver.class);
             assertThat(context.getBean(OrgKitWebProperties.class).basePath()).isEqualTo("/orgkit/api/v1");
         });
+    }
+
+    @Test
+    void the_starters_orgkit_bean_mounts_the_api_whichever_order_the_auto_configurations_are_listed_in() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(OrgKitWebAutoConfiguration.class, OrgKitAutoConfiguration.class))
+                .withBean(Mailer.class, () -> mail -> {})
+                .withPropertyValues("orgkit.invitation-link=https://app.example/invitations/{token}")
+                .run(context -> {
+                    // The order is declared by name (the starter is not a dependency): the name must stay the class's.
+                    assertThat(OrgKitWebAutoConfiguration.class.getAnnotation(AutoConfiguration.class).afterName())
+                            .contains(OrgKitAutoConfiguration.class.getName());
+                    assertThat(context).hasNotFailed().hasSingleBean(OrgKit.class);
+                    assertThat(context).hasSingleBean(AccountsController.class).hasSingleBean(ProblemAdvice.class);
+                });
     }
 
     @Test

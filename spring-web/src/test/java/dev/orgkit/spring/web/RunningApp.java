@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.orgkit.jdbc.JdbcStorage;
+import dev.orgkit.spi.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link TestHost} running on a random port, one per storage, shared by every test class of the
- * run and stopped when the JVM exits. Calls go through {@link java.net.http.HttpClient}; every
+ * A {@link TestHost} running on a random port, one per storage (its {@link TestDatabase}), shared by
+ * every test class of the run and stopped when the JVM exits. Calls go through {@link java.net.http.HttpClient}; every
  * response body is kept, so that a test can prove no secret was ever echoed.
  */
 final class RunningApp {
@@ -53,9 +55,9 @@ final class RunningApp {
         this.storage = storage;
         this.log = LOG;
         var application = new SpringApplication(TestHost.class);
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        application.addPrimarySources(List.of(TestDatabase.of(storage)));
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(TestHost.ORGKIT_PROPERTIES);
         properties.put("server.port", "0");
-        properties.put("orgkit.test.storage", storage);
         properties.put("orgkit.web.max-body-size", "4KB");
         properties.put("orgkit.web.support-authority", "SCOPE_orgkit:support");
         properties.put("springdoc.writer-with-order-by-keys", "true");
@@ -66,6 +68,12 @@ final class RunningApp {
         properties.put("spring.main.banner-mode", "off");
         application.setDefaultProperties(properties);
         this.context = application.run();
+        Storage built = context.getBean(Storage.class);
+        if (built instanceof JdbcStorage == storage.equals("inmemory")) {
+            context.close();
+            throw new IllegalStateException("the starter built the kit on " + built.getClass().getSimpleName()
+                    + ", not on the " + storage + " storage the test host was started with");
+        }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.root = URI.create("http://127.0.0.1:" + port);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));

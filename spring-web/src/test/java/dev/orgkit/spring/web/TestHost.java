@@ -2,6 +2,7 @@ package dev.orgkit.spring.web;
 
 import dev.orgkit.invitation.InvitationMail;
 import dev.orgkit.spi.Mailer;
+import dev.orgkit.spring.boot.autoconfigure.OrgKitBuilderCustomizer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,17 +31,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A host application as a Spring Boot user writes one: a JWT resource server in front of orgkit's
- * API (callers resolved by the provided {@link SpringSecurityPrincipalResolver}), and its own
- * endpoint {@code /host/ping} protected by orgkit's API keys. Its mailer keeps the mails, so tests
- * can follow invitation links; its clock is moved by tests.
+ * A host application as a Spring Boot user writes one with the starter and this module: its
+ * {@code OrgKit} is the starter's (on the {@link TestDatabase} it runs with, if any), a JWT resource
+ * server in front of orgkit's API (callers resolved by the provided
+ * {@link SpringSecurityPrincipalResolver}), and its own endpoint {@code /host/ping} protected by
+ * orgkit's API keys. Its mailer keeps the mails, so tests can follow invitation links; its clock is
+ * moved by tests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({HandWiredOrgKit.class, TestHost.PingController.class})
+@Import(TestHost.PingController.class)
 class TestHost {
     /** The HMAC key the test identity provider signs tokens with. */
     static final byte[] JWT_KEY = "a test key of the test identity provider, 32+ bytes".getBytes(StandardCharsets.UTF_8);
+
+    /** The host's orgkit properties, as its {@code application.properties} would hold them: JDBC storages verify keys from the cache, as production does. */
+    static final Map<String, Object> ORGKIT_PROPERTIES = Map.of(
+            "orgkit.invitation-link", "https://app.example/invitations/{token}",
+            "orgkit.jdbc.api-key-cache.enabled", "true",
+            "orgkit.jdbc.api-key-cache.max-entries", "10000",
+            "orgkit.jdbc.api-key-cache.time-to-live", "30s");
 
     @Bean
     Mails mails() {
@@ -50,6 +60,11 @@ class TestHost {
     @Bean
     MovableClock clock() {
         return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Bean
+    OrgKitBuilderCustomizer orgKitClock(MovableClock clock) {
+        return builder -> builder.clock(clock);
     }
 
     @Bean
