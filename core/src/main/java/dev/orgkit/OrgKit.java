@@ -17,6 +17,7 @@ import dev.orgkit.internal.InputValidator;
 import dev.orgkit.internal.InvitationsService;
 import dev.orgkit.internal.Kernel;
 import dev.orgkit.internal.MembersService;
+import dev.orgkit.internal.Observed;
 import dev.orgkit.internal.OrganizationsService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
@@ -29,6 +30,7 @@ import dev.orgkit.policy.PolicyEngine;
 import dev.orgkit.support.Support;
 import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.Mailer;
+import dev.orgkit.spi.Observer;
 import dev.orgkit.spi.Storage;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -63,7 +65,8 @@ public final class OrgKit implements AutoCloseable {
     private final PolicyEngine policy;
     private final Support support;
     private final DeliveryService deliveries;
-    private final ApiKeysService apiKeys;
+    private final ApiKeysService apiKeyService;
+    private final ApiKeys apiKeys;
     private final Usage usage;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
@@ -72,15 +75,22 @@ public final class OrgKit implements AutoCloseable {
                 builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
         this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
                 new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease));
-        this.accounts = new AccountsService(kernel);
-        this.organizations = new OrganizationsService(kernel);
-        this.members = new MembersService(kernel, deliveries);
-        this.invitations = new InvitationsService(kernel, deliveries);
-        this.audit = new AuditTrailService(kernel);
-        this.policy = new PolicyEngineService(kernel);
-        this.support = new SupportService(kernel);
-        this.apiKeys = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
-        this.usage = new UsageService(kernel);
+        this.apiKeyService = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
+        // Observed only when someone observes: without an observer the services are handed out as they are.
+        @Nullable Observed observed = Observed.of(builder.observers);
+        this.accounts = observe(observed, Accounts.class, new AccountsService(kernel), "accounts");
+        this.organizations = observe(observed, Organizations.class, new OrganizationsService(kernel), "organizations");
+        this.members = observe(observed, Members.class, new MembersService(kernel, deliveries), "members");
+        this.invitations = observe(observed, Invitations.class, new InvitationsService(kernel, deliveries), "invitations");
+        this.audit = observe(observed, AuditTrail.class, new AuditTrailService(kernel), "audit");
+        this.policy = observe(observed, PolicyEngine.class, new PolicyEngineService(kernel), "policy");
+        this.support = observe(observed, Support.class, new SupportService(kernel), "support");
+        this.apiKeys = Observed.apiKeys(apiKeyService, observed);
+        this.usage = observe(observed, Usage.class, new UsageService(kernel), "usage");
+    }
+
+    private static <T> T observe(@Nullable Observed observed, Class<T> type, T service, String name) {
+        return observed == null ? service : observed.wrap(type, service, name);
     }
 
     /** A builder; {@link Builder#storage} and {@link Builder#mailer} are required. */
@@ -149,7 +159,7 @@ public final class OrgKit implements AutoCloseable {
     @Override
     public void close() {
         deliveries.stopDispatchers();
-        apiKeys.flushQuietly();
+        apiKeyService.flushQuietly();
         validator.close();
     }
 
@@ -177,6 +187,7 @@ public final class OrgKit implements AutoCloseable {
         private Policy policy = Policy.defaults();
         private Duration supportRequestTimeToLive = DEFAULT_SUPPORT_REQUEST_TTL;
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private final List<Observer> observers = new ArrayList<>();
         private Duration backoffBase = DeliverySettings.DEFAULTS.backoffBase();
         private Duration backoffCap = DeliverySettings.DEFAULTS.backoffCap();
         private int maxAttempts = DeliverySettings.DEFAULTS.maxAttempts();
@@ -309,6 +320,19 @@ public final class OrgKit implements AutoCloseable {
         public Builder eventListener(EventListener listener) {
             Check.notNull("eventListener", listener);
             this.eventListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Adds an observer that hears every key verification and every call of the services, for
+         * metrics; call once per observer. Without any, the services are not wrapped and cost nothing
+         * more.
+         *
+         * @since 0.2.0
+         */
+        public Builder observer(Observer observer) {
+            Check.notNull("observer", observer);
+            this.observers.add(observer);
             return this;
         }
 

@@ -32,4 +32,12 @@ public interface Deliveries {
      * @param interval the pause between rounds; more than zero
      */
     BackgroundDispatcher startDispatcher(Duration interval);
+
+    /**
+     * The deliveries due now and not yet sent, counted up to 1,000, with the time the oldest became
+     * due: one bounded read, for a health check or a gauge. A storage failure is thrown.
+     *
+     * @since 0.2.0
+     */
+    DeliveryBacklog backlog();
 }

@@ -5,6 +5,7 @@ import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.delivery.BackgroundDispatcher;
 import dev.orgkit.delivery.Deliveries;
+import dev.orgkit.delivery.DeliveryBacklog;
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.invitation.Invitation;
@@ -298,6 +299,11 @@ public final class DeliveryService implements Deliveries {
         for (Dispatcher dispatcher : List.copyOf(running)) {
             dispatcher.close();
         }
+    }
+
+    @Override
+    public DeliveryBacklog backlog() {
+        return Backlogs.read(kernel);
     }
 
     void stopped(Dispatcher dispatcher) {

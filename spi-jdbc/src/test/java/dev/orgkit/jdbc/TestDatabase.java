@@ -99,7 +99,7 @@ final class TestDatabase implements AutoCloseable {
         return pool(size, false);
     }
 
-    /** A new pool configured as the README recommends: READ COMMITTED on every connection. */
+    /** A new pool configured as docs/jdbc-storage.md recommends: READ COMMITTED on every connection. */
     DataSource recommendedPool(int size) {
         return pool(size, true);
     }

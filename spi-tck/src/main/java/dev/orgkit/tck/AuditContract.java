@@ -242,6 +242,7 @@ public abstract class AuditContract extends ContractFixture {
                 w.clock.advance(Duration.ofHours(1));
                 return () -> w.kit.deliveries().dispatchPending();
             }),
+            query("Deliveries.backlog()", w -> () -> w.kit.deliveries().backlog()),
             unaudited("Deliveries.startDispatcher(Duration)",
                     "starts a thread; what its rounds send is audited as dispatchPending's is",
                     w -> () -> w.kit.deliveries().startDispatcher(Duration.ofHours(1)).close()),

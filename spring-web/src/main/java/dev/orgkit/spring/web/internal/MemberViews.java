@@ -1,0 +1,69 @@
+package dev.orgkit.spring.web.internal;
+
+import dev.orgkit.delivery.DeliveryStatus;
+import dev.orgkit.delivery.InvitationDelivery;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationPreview;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Membership;
+import dev.orgkit.member.Role;
+import dev.orgkit.support.SupportAction;
+import dev.orgkit.support.SupportRequest;
+import dev.orgkit.support.SupportRequestStatus;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Members, invitations and support requests as JSON: the Java API's names, ids as strings, never a token. */
+public final class MemberViews {
+    private MemberViews() {}
+
+    /** A user's membership of an organization. */
+    public record MembershipView(String organizationId, String userId, String email, Role role, Instant joinedAt) {
+        static MembershipView of(Membership membership) {
+            return new MembershipView(membership.organizationId().value(), membership.userId().value(),
+                    membership.email().value(), membership.role(), membership.joinedAt());
+        }
+    }
+
+    /** An invitation, without its token. */
+    public record InvitationView(String id, String organizationId, String email, Role role, String invitedBy,
+            String inviterEmail, InvitationStatus status, Instant createdAt, Instant expiresAt) {
+        static InvitationView of(Invitation invitation) {
+            return new InvitationView(invitation.id().value(), invitation.organizationId().value(),
+                    invitation.email().value(), invitation.role(), invitation.invitedBy().value(),
+                    invitation.inviterEmail().value(), invitation.status(), invitation.createdAt(),
+                    invitation.expiresAt());
+        }
+    }
+
+    /** What an invitation link leads to. */
+    public record InvitationPreviewView(String organizationName, String inviterEmail, String email, Role role,
+            Instant expiresAt, InvitationStatus status) {
+        static InvitationPreviewView of(InvitationPreview preview) {
+            return new InvitationPreviewView(preview.organizationName(), preview.inviterEmail().value(),
+                    preview.email().value(), preview.role(), preview.expiresAt(), preview.status());
+        }
+    }
+
+    /** The delivery state of an invitation's mail. */
+    public record InvitationDeliveryView(String invitationId, DeliveryStatus status, int attempts,
+            @Nullable Instant lastAttemptAt, @Nullable String lastError, @Nullable Instant nextAttemptAt) {
+        static InvitationDeliveryView of(InvitationDelivery delivery) {
+            return new InvitationDeliveryView(delivery.invitationId().value(), delivery.status(), delivery.attempts(),
+                    delivery.lastAttemptAt().orElse(null), delivery.lastError().orElse(null),
+                    delivery.nextAttemptAt().orElse(null));
+        }
+    }
+
+    /** A support request and, once decided, who decided it, when, with which ticket and why. */
+    public record SupportRequestView(String id, String organizationId, SupportAction action, String targetUserId,
+            String requestedBy, String reason, SupportRequestStatus status, Instant createdAt, Instant expiresAt,
+            @Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String ticket, @Nullable String why) {
+        static SupportRequestView of(SupportRequest request) {
+            return new SupportRequestView(request.id().value(), request.organizationId().value(), request.action(),
+                    request.targetUserId().value(), request.requestedBy().value(), request.reason(), request.status(),
+                    request.createdAt(), request.expiresAt(), request.decidedBy().orElse(null),
+                    request.decidedAt().orElse(null), request.ticket().orElse(null), request.why().orElse(null));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.orgkit.spring.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** Bad requests, on the PostgreSQL server of {@code ORGKIT_POSTGRES_URL} (skipped without it). */
+class PostgresApiBadRequestsTest extends ApiBadRequests {
+    @BeforeAll
+    static void needsPostgres() {
+        assumeTrue(PostgresOnly.configured(), PostgresOnly.SKIPPED);
+    }
+
+    @Override
+    String storage() {
+        return "postgres";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.orgkit.spring.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** API-key authentication and secrecy, on the PostgreSQL server of {@code ORGKIT_POSTGRES_URL} (skipped without it). */
+class PostgresApiKeysAndSecretsTest extends ApiKeysAndSecrets {
+    @BeforeAll
+    static void needsPostgres() {
+        assumeTrue(PostgresOnly.configured(), PostgresOnly.SKIPPED);
+    }
+
+    @Override
+    String storage() {
+        return "postgres";
+    }
+}
