@@ -3,14 +3,17 @@ package dev.orgkit.spring.web;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.Environment;
-import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A request authenticated by one of orgkit's API keys, as {@link ApiKeyAuthenticationFilter} puts
- * it in the security context: the account the key acts for, the key, and its environment. It never
+ * it in the security context: the account the key acts for, the key, its environment and its scopes
+ * (also as {@code SCOPE_<scope>} authorities; a key without scopes may act in any scope, so check
+ * with {@link #allowsScope}). It never
  * holds the key's secret ({@link #getCredentials()} is empty), so it can be logged.
  *
  * <pre>{@code
@@ -28,14 +31,31 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final AccountId accountId;
     private final ApiKeyId keyId;
     private final Environment environment;
+    private final Set<String> scopes;
 
-    /** An authenticated request of the key {@code keyId} of {@code accountId}. */
+    /** An authenticated request of the key {@code keyId} of {@code accountId}, which may act in any scope. */
     public ApiKeyAuthentication(AccountId accountId, ApiKeyId keyId, Environment environment) {
-        super(List.of());
+        this(accountId, keyId, environment, Set.of());
+    }
+
+    /** An authenticated request of the key {@code keyId} of {@code accountId}, restricted to {@code scopes} (empty: any). */
+    public ApiKeyAuthentication(AccountId accountId, ApiKeyId keyId, Environment environment, Set<String> scopes) {
+        super(scopes.stream().sorted().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.scopes = Set.copyOf(scopes);
         setAuthenticated(true);
+    }
+
+    /** The scopes the key may act in; empty: any scope. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    /** Whether the key may act in {@code scope}: it has no scopes, or has this one. */
+    public boolean allowsScope(String scope) {
+        return scopes.isEmpty() || scopes.contains(scope);
     }
 
     /** The account the key acts for: whose data the request may touch. */
@@ -73,12 +93,12 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof ApiKeyAuthentication that && super.equals(other)
-                && accountId.equals(that.accountId) && keyId.equals(that.keyId) && environment == that.environment;
+                && accountId.equals(that.accountId) && keyId.equals(that.keyId) && environment == that.environment && scopes.equals(that.scopes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), accountId, keyId, environment);
+        return Objects.hash(super.hashCode(), accountId, keyId, environment, scopes);
     }
 
     @Override
