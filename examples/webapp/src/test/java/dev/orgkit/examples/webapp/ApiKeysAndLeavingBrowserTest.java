@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,7 +27,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The rest of the guide in headless Chromium, in Globex, where Ana is the admin and Bob a member: API
  * keys created (shown once), used, rolled with an overlap and revoked; the usage chart; the audit
- * trail's filters; Bob leaving by typing the name; the last admin refused; pages at 400 px.
+ * trail's filters; Bob leaving by typing the name; the last admin refused; pages at 400 px; orgkit's
+ * HTTP API on Ana's session, which changes nothing without the CSRF token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -177,6 +179,36 @@ class ApiKeysAndLeavingBrowserTest {
         }
     }
     @Test
+    @Order(55)
+    void the_http_api_serves_the_signed_in_user_and_changes_nothing_without_the_csrf_token() throws Exception {
+        ana.open("/accounts/" + globex + "/settings");
+        String session = "JSESSIONID=" + ana.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String csrf = ana.driver.findElement(By.name("_csrf")).getDomProperty("value");
+        String organization = "/orgkit/api/v1/organizations/" + globex;
+
+        HttpResponse<String> anonymous = call("GET", "/orgkit/api/v1/accounts", null, null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        HttpResponse<String> accounts = call("GET", "/orgkit/api/v1/accounts", session, null, null);
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(accounts.body()).contains("\"name\":\"Globex\"", "\"role\":\"ADMIN\"");
+
+        String rename = "{\"legalName\":\"Globex Corporation\"}";
+        assertThat(call("PATCH", organization, session, null, rename).statusCode()).isEqualTo(403);
+        assertThat(call("GET", organization, session, null, null).body()).contains("\"legalName\":\"Globex SAS\"");
+        HttpResponse<String> renamed = call("PATCH", organization, session, csrf, rename);
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(renamed.body()).contains("\"legalName\":\"Globex Corporation\"");
+        ana.open("/accounts/" + globex + "/settings");
+        assertThat(ana.valueOf("Legal name")).isEqualTo("Globex Corporation");
+
+        // The demo API takes API keys only: the pages' session does not authenticate it.
+        HttpResponse<String> ping = call("GET", "/api/ping", session, null, null);
+        assertThat(ping.statusCode()).isEqualTo(401);
+        assertThat(ping.body()).contains("\"code\":\"API_KEY_REQUIRED\"");
+    }
+
+    @Test
     @Order(60)
     void an_api_key_reaches_no_log_and_no_page_but_its_one_time_display() throws IOException {
         List<Browser.Visit> visits = new ArrayList<>(ana.visits);
@@ -192,6 +224,23 @@ class ApiKeysAndLeavingBrowserTest {
         var request = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/ping"))
                 .header("Authorization", "Bearer " + secret).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpResponse<String> call(String method, String path, @Nullable String cookie, @Nullable String csrf,
+            @Nullable String json) throws IOException, InterruptedException {
+        var body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        var request = HttpRequest.newBuilder(URI.create(app.baseUrl + path)).header("Accept", "application/json")
+                .method(method, body);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The hint the app shows for a key: prefix and environment, the first and last four characters of the rest. */

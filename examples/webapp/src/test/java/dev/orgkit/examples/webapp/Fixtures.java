@@ -1,5 +1,7 @@
 package dev.orgkit.examples.webapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.orgkit.OrgKit;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
@@ -45,10 +47,12 @@ final class Fixtures {
         kit().invitations().accept(user(email), link.substring(link.lastIndexOf('/') + 1));
     }
 
-    /** The link of the newest mail to {@code email}, absolute. */
+    /** The link of the newest mail to {@code email}: absolute, to this app. */
     String lastLinkTo(String email) {
-        return app.baseUrl + mails().stream().filter(m -> m.recipient().value().equals(email)).findFirst()
-                .orElseThrow().acceptLink();
+        String link = mails().stream().filter(m -> m.recipient().value().equals(email)).findFirst()
+                .orElseThrow().acceptLink().toString();
+        assertThat(link).startsWith(app.baseUrl + "/invitations/");
+        return link;
     }
 
     private List<InvitationMail> mails() {

@@ -77,7 +77,7 @@ public record OrgKitProperties(
      * The JDBC storage.
      *
      * @param migrate whether to apply orgkit's bundled migrations at start; turn it off when the
-     *     application's Flyway runs classpath:db/orgkit/<postgresql|mariadb|h2>
+     *     application's Flyway runs {@code classpath:db/orgkit/<postgresql|mariadb|h2>}
      * @param apiKeyCache the cache of verify
      * @since 0.2.0
      */

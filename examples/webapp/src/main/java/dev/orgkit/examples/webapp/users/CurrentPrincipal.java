@@ -16,11 +16,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Lets a controller method take the signed-in user as orgkit sees it: a {@link UserPrincipal}
- * parameter for customers' pages, a {@link SupportPrincipal} for the support console. Security
- * already decided who reaches which page; this only converts.
+ * parameter for customers' pages, a {@link SupportPrincipal} for the support console (the app's
+ * controllers only). Security already decided who reaches which page; this only converts.
  */
 @Configuration(proxyBeanMethods = false)
 public class CurrentPrincipal implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+    private static final String APP_PACKAGE = "dev.orgkit.examples.webapp";
 
     /** The signed-in user, if any. */
     public static @Nullable AppUser signedIn() {
@@ -36,7 +37,9 @@ public class CurrentPrincipal implements WebMvcConfigurer, HandlerMethodArgument
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
-        return type == UserPrincipal.class || type == SupportPrincipal.class;
+        // orgkit's HTTP API resolves its callers itself (OrgKitPrincipalResolver, in SecurityConfig).
+        return (type == UserPrincipal.class || type == SupportPrincipal.class)
+                && parameter.getContainingClass().getPackageName().startsWith(APP_PACKAGE);
     }
 
     @Override

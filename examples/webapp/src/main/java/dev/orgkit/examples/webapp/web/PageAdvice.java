@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * The header on every page, and readable pages for what no form can show next to a control: an
  * account or link that does not exist (or that the user may not know of), and a page the policy
- * engine refuses to show, with its remedy.
+ * engine refuses to show, with its remedy. Only for the app's own controllers: orgkit's HTTP API
+ * answers with its own problem details.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "dev.orgkit.examples.webapp")
 public class PageAdvice {
     private final OrgKit kit;
 
