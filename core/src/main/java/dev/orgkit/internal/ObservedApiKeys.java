@@ -11,6 +11,7 @@ import dev.orgkit.apikey.ApiKeys;
 import dev.orgkit.apikey.CreatedApiKey;
 import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.VerifyContext;
 import dev.orgkit.apikey.UsageFlusher;
 import dev.orgkit.spi.Observer.Outcome;
 import java.time.Duration;
@@ -33,6 +34,13 @@ final class ObservedApiKeys implements ApiKeys {
     @Override
     public KeyVerification verify(@Nullable String secret) {
         KeyVerification verification = keys.verify(secret);
+        observer.verified(verification.code());
+        return verification;
+    }
+
+    @Override
+    public KeyVerification verify(@Nullable String secret, VerifyContext context) {
+        KeyVerification verification = keys.verify(secret, context);
         observer.verified(verification.code());
         return verification;
     }
