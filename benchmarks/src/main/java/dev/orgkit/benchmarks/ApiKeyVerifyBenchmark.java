@@ -1,8 +1,12 @@
 package dev.orgkit.benchmarks;
 
-import dev.orgkit.OrgKit;
-import dev.orgkit.apikey.KeyVerification;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orgkit.OrgKit;
+import dev.orgkit.apikey.IpNetwork;
+import dev.orgkit.apikey.KeyVerification;
+import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.RateLimit;
+import dev.orgkit.apikey.VerifyContext;
 import dev.orgkit.inmemory.InMemoryStorage;
 import dev.orgkit.jdbc.JdbcStorage;
 import dev.orgkit.spi.SecretHash;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -240,5 +245,77 @@ public class ApiKeyVerifyBenchmark {
     @Benchmark
     public KeyVerification verifyPostgresCached(PostgresCached state) {
         return state.kit.apiKeys().verify(state.secret);
+    }
+
+    /**
+     * A key with scopes, a rate limit it never reaches (10,000 per millisecond window) and allowed
+     * networks, verified with a context that satisfies all three: what the restrictions add to
+     * {@code verify}, in memory, after the same one lookup.
+     */
+    static final NewApiKey RESTRICTED = new NewApiKey("restricted")
+            .withScopes(Set.of("documents:read", "documents:write"))
+            .withRateLimit(RateLimit.MAX_REQUESTS, Duration.ofMillis(1))
+            .withAllowedNetworks(Set.of("203.0.113.0/24", "2001:db8::/32"));
+    static final VerifyContext CALL = VerifyContext.scope("documents:read")
+            .clientAddress(IpNetwork.parse("203.0.113.7").address());
+
+    /** A kit on the in-memory storage, with one restricted key. */
+    @State(Scope.Benchmark)
+    public static class InMemoryRestricted {
+        OrgKit kit;
+        String secret;
+
+        /** Builds the state before the measurements. */
+        @Setup
+        public void setUp() {
+            Fixtures.Keyed keyed = Fixtures.keyed(InMemoryStorage.create(), RESTRICTED, CALL);
+            kit = keyed.kit();
+            secret = keyed.secret();
+        }
+
+        /** Closes what the state opened. */
+        @TearDown
+        public void tearDown() {
+            kit.close();
+        }
+    }
+
+    /** PostgreSQL with the verification cache, with one restricted key. */
+    @State(Scope.Benchmark)
+    public static class PostgresCachedRestricted {
+        OrgKit kit;
+        String secret;
+        HikariDataSource pool;
+        JdbcStorage storage;
+
+        /** Builds the state before the measurements. */
+        @Setup
+        public void setUp() {
+            pool = Databases.postgres();
+            storage = JdbcStorage.migrate(pool).withApiKeyCache(10_000, Duration.ofSeconds(5));
+            Fixtures.Keyed keyed = Fixtures.keyed(storage, RESTRICTED, CALL);
+            kit = keyed.kit();
+            secret = keyed.secret();
+        }
+
+        /** Closes what the state opened. */
+        @TearDown
+        public void tearDown() {
+            kit.close();
+            storage.close();
+            Databases.dropPostgres(pool);
+        }
+    }
+
+    /** {@code verify(secret, context)} of a restricted key on the in-memory storage. */
+    @Benchmark
+    public KeyVerification verifyInMemoryRestricted(InMemoryRestricted state) {
+        return state.kit.apiKeys().verify(state.secret, CALL);
+    }
+
+    /** {@code verify(secret, context)} of a restricted key on PostgreSQL with a warm cache. */
+    @Benchmark
+    public KeyVerification verifyPostgresCachedRestricted(PostgresCachedRestricted state) {
+        return state.kit.apiKeys().verify(state.secret, CALL);
     }
 }

@@ -6,6 +6,7 @@ import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.NewOrganization;
 import dev.orgkit.account.Organization;
 import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.apikey.VerifyContext;
 import dev.orgkit.spi.Storage;
 
 /**
@@ -20,11 +21,16 @@ final class Fixtures {
 
     /** A kit on {@code storage}, its organization, and the secret of one live key. */
     static Keyed keyed(Storage storage) {
+        return keyed(storage, new NewApiKey("bench"), VerifyContext.none());
+    }
+
+    /** A kit with one key created from {@code form}, which verifies for {@code context}. */
+    static Keyed keyed(Storage storage, NewApiKey form, VerifyContext context) {
         OrgKit kit = OrgKit.builder().storage(storage).mailer(mail -> { }).build();
         Organization org = kit.organizations().create(ANA,
                 new NewOrganization("Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example"));
-        String secret = kit.apiKeys().create(ANA, org.id(), new NewApiKey("bench")).secret();
-        if (!kit.apiKeys().verify(secret).isValid()) {
+        String secret = kit.apiKeys().create(ANA, org.id(), form).secret();
+        if (!kit.apiKeys().verify(secret, context).isValid()) {
             throw new IllegalStateException("the benchmark key does not verify");
         }
         return new Keyed(kit, org, secret);
