@@ -18,12 +18,17 @@ import dev.orgkit.internal.InvitationsService;
 import dev.orgkit.internal.Kernel;
 import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.OrganizationsService;
+import dev.orgkit.internal.PeriodCounters;
+import dev.orgkit.internal.PlansService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.internal.SupportService;
+import dev.orgkit.internal.UsageAlertsService;
 import dev.orgkit.internal.UsageService;
 import dev.orgkit.invitation.Invitations;
 import dev.orgkit.member.Members;
+import dev.orgkit.plan.Plans;
+import dev.orgkit.plan.UsageAlerts;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.policy.PolicyEngine;
 import dev.orgkit.support.Support;
@@ -65,13 +70,17 @@ public final class OrgKit implements AutoCloseable {
     private final DeliveryService deliveries;
     private final ApiKeysService apiKeys;
     private final Usage usage;
+    private final Plans plans;
+    private final UsageAlerts usageAlerts;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
         var kernel = new Kernel(storage, builder.clock, new Secrets(builder.random), builder.policy, validator,
                 builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
         this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
-                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease));
+                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease),
+                builder.monthlyStatements);
+        var periods = new PeriodCounters();
         this.accounts = new AccountsService(kernel);
         this.organizations = new OrganizationsService(kernel);
         this.members = new MembersService(kernel, deliveries);
@@ -79,8 +88,10 @@ public final class OrgKit implements AutoCloseable {
         this.audit = new AuditTrailService(kernel);
         this.policy = new PolicyEngineService(kernel);
         this.support = new SupportService(kernel);
-        this.apiKeys = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
-        this.usage = new UsageService(kernel);
+        this.apiKeys = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix), periods);
+        this.usage = new UsageService(kernel, periods);
+        this.plans = new PlansService(kernel, periods);
+        this.usageAlerts = new UsageAlertsService(kernel);
     }
 
     /** A builder; {@link Builder#storage} and {@link Builder#mailer} are required. */
@@ -136,9 +147,27 @@ public final class OrgKit implements AutoCloseable {
         return apiKeys;
     }
 
-    /** The API usage of accounts, per day and per key. */
+    /** The API usage of accounts: per day and per key, the current month against the plan, statements. */
     public Usage usage() {
         return usage;
+    }
+
+    /**
+     * The plans of accounts, assigned by the host's billing.
+     *
+     * @since 0.2.0
+     */
+    public Plans plans() {
+        return plans;
+    }
+
+    /**
+     * Usage alert thresholds, and the alert mails they cause.
+     *
+     * @since 0.2.0
+     */
+    public UsageAlerts usageAlerts() {
+        return usageAlerts;
     }
 
     /**
@@ -182,6 +211,7 @@ public final class OrgKit implements AutoCloseable {
         private int maxAttempts = DeliverySettings.DEFAULTS.maxAttempts();
         private Duration lease = DeliverySettings.DEFAULTS.lease();
         private String apiKeyPrefix = ApiKeyFormat.DEFAULT_PREFIX;
+        private boolean monthlyStatements;
 
         private Builder() {}
 
@@ -193,7 +223,7 @@ public final class OrgKit implements AutoCloseable {
         }
 
         /**
-         * What sends invitation mails; called after commit, never inside a transaction. A failure is
+         * What sends orgkit's mails (invitations, usage alerts and statements, key expiry notices); called after commit, never inside a transaction. A failure is
          * recorded and retried (see {@link #deliveryBackoff}); it never undoes the invitation.
          */
         public Builder mailer(Mailer mailer) {
@@ -320,6 +350,18 @@ public final class OrgKit implements AutoCloseable {
         public Builder apiKeyPrefix(String prefix) {
             Check.single("apiKeyPrefix", ApiKeyFormat.prefixProblem(prefix));
             this.apiKeyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Mails each account with a plan its {@code UsageStatementMail} for every closed month, to its
+         * invoicing email (a personal account: its owner's), once, through the outbox: the first
+         * dispatch round of a month schedules the statements of the month before. Off by default.
+         *
+         * @since 0.2.0
+         */
+        public Builder monthlyStatements(boolean enabled) {
+            this.monthlyStatements = enabled;
             return this;
         }
 

@@ -34,13 +34,20 @@ public record KeyVerification(
         /** The key was revoked. */
         REVOKED,
         /** The key has expired (a rolled key's old secret expires when its overlap ends). */
-        EXPIRED
+        EXPIRED,
+        /**
+         * The key is valid, but its account's plan is HARD and the month's calls have reached what it
+         * includes. The call is not counted.
+         * @since 0.2.0
+         */
+        USAGE_EXCEEDED
     }
 
     private static final KeyVerification MALFORMED = invalid(Code.MALFORMED);
     private static final KeyVerification NOT_FOUND = invalid(Code.NOT_FOUND);
     private static final KeyVerification REVOKED = invalid(Code.REVOKED);
     private static final KeyVerification EXPIRED = invalid(Code.EXPIRED);
+    private static final KeyVerification USAGE_EXCEEDED = invalid(Code.USAGE_EXCEEDED);
 
     /** Requires the key, account and environment exactly when the code is {@link Code#VALID}. */
     public KeyVerification {
@@ -68,6 +75,8 @@ public record KeyVerification(
                 return REVOKED;
             case EXPIRED:
                 return EXPIRED;
+            case USAGE_EXCEEDED:
+                return USAGE_EXCEEDED;
             default:
                 throw new IllegalArgumentException("a VALID verification needs its key: use valid(key)");
         }

@@ -51,11 +51,15 @@ public final class ApiKeysService implements ApiKeys {
     private final Kernel kernel;
     private final ApiKeyFormat format;
     private final UsageBuffer usage = new UsageBuffer();
+    private final PeriodCounters periods;
+    private final UsageWatch watch;
 
-    /** Creates the service for keys of {@code format}. */
-    public ApiKeysService(Kernel kernel, ApiKeyFormat format) {
+    /** Creates the service for keys of {@code format}, enforcing HARD plans with {@code periods}. */
+    public ApiKeysService(Kernel kernel, ApiKeyFormat format, PeriodCounters periods) {
         this.kernel = kernel;
         this.format = format;
+        this.periods = periods;
+        this.watch = new UsageWatch(kernel, periods);
     }
 
     @Override
@@ -175,7 +179,12 @@ public final class ApiKeysService implements ApiKeys {
         if (key.expiresAt().isPresent() && hasPassed(key.expiresAt().get(), now)) {
             return KeyVerification.of(KeyVerification.Code.EXPIRED);
         }
+        // HARD plans: what this instance knows of the month, in memory; the flush keeps it fresh.
+        if (periods.exceeded(key.accountId(), now)) {
+            return KeyVerification.of(KeyVerification.Code.USAGE_EXCEEDED);
+        }
         usage.record(key.accountId(), key.id(), now);
+        periods.counted(key.accountId(), now);
         return KeyVerification.valid(key);
     }
 
@@ -187,10 +196,7 @@ public final class ApiKeysService implements ApiKeys {
 
     @Override
     public long flushUsage() {
-        return usage.flush(batch -> kernel.storage.write(tx -> {
-            tx.usage().add(batch);
-            return null;
-        }), kernel.now());
+        return watch.flush(usage);
     }
 
     @Override
