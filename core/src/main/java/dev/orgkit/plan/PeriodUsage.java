@@ -1,6 +1,7 @@
 package dev.orgkit.plan;
 
 import dev.orgkit.internal.Check;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.OptionalLong;
  */
 public record PeriodUsage(Instant periodStart, Instant periodEnd, long used, OptionalLong included,
         OptionalInt percent) {
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
     /** Rejects missing parts and a negative count. */
     public PeriodUsage {
@@ -45,10 +47,12 @@ public record PeriodUsage(Instant periodStart, Instant periodEnd, long used, Opt
         if (included < 1) {
             throw new IllegalArgumentException("included must be at least 1");
         }
-        // used < 2^63 and 100 < 2^7: divide first when the product could overflow.
-        long percent = used <= Long.MAX_VALUE / 100 ? used * 100 / included
-                : (used / included) * 100 + (used % included) * 100 / included;
-        return (int) Math.min(Integer.MAX_VALUE, percent);
+        if (used <= Long.MAX_VALUE / 100) {
+            return (int) Math.min(Integer.MAX_VALUE, used * 100 / included);
+        }
+        // Beyond 9.2e16 calls the product would overflow a long: exact, on the (never hot) slow path.
+        return BigInteger.valueOf(used).multiply(HUNDRED).divide(BigInteger.valueOf(included))
+                .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     private static Instant start(YearMonth month) {
