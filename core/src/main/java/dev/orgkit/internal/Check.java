@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects input violations so that a rejection lists all of them, then throws one
  * {@link InvalidInputException}. Not thread-safe; one instance per validation.
+ *
+ * <p>The public value types ({@code UserId}, {@code Membership}, {@code Decision}, ...) validate
+ * their components with it: it is one of the few internal classes the API may use, a list that
+ * {@code ArchitectureTest} keeps closed. It stays internal so that hosts do not build on it.
  */
 public final class Check {
     private final List<Violation> violations = new ArrayList<>();

@@ -16,10 +16,11 @@ import java.util.Optional;
 public interface AccountStore extends AccountReads {
 
     /**
-     * Locks the account until this transaction ends and returns its current state; empty (and
-     * nothing locked) if there is no such account. Every command on an account locks it first, so
-     * commands on one account are serialized, also across JVMs sharing one database (JDBC:
-     * {@code SELECT ... FOR UPDATE} on the account row).
+     * Locks the account until this transaction ends and returns its current state; empty if there
+     * is no such account. Every command on an account locks it first, so commands on one account
+     * are serialized, also across JVMs sharing one database (JDBC: {@code SELECT ... FOR UPDATE} on
+     * the account row). A storage may lock more than the account, never less: the in-memory
+     * storage serializes every write transaction, whatever the account.
      */
     Optional<Account> lock(AccountId id);
 

@@ -13,7 +13,8 @@ public interface SupportStore extends SupportReads {
 
     /**
      * Inserts a support request. Ids are unique; the storage enforces at most one request per
-     * (organization, target, action) with the stored status PENDING.
+     * (organization, target, action) with the stored status PENDING: a duplicate throws
+     * {@link dev.orgkit.StorageException}.
      */
     void insert(SupportRequest request);
 

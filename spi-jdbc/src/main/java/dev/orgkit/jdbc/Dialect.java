@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -74,6 +75,11 @@ interface Dialect {
     /** Reads back an instant written by {@link #setInstant}, whatever the session's time zone. */
     default Instant getInstant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** {@link #getInstant}, or empty if the column is NULL. */
+    default Optional<Instant> getOptionalInstant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column) == null ? Optional.empty() : Optional.of(getInstant(row, column));
     }
 
     /** The DDL of the migration history table, if it does not exist yet. */

@@ -1,7 +1,6 @@
 package dev.orgkit.jdbc;
 
 import dev.orgkit.InvalidInputException;
-import dev.orgkit.OrgKitException;
 import dev.orgkit.StorageException;
 import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ReadTransaction;
@@ -15,11 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
@@ -38,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * default, REPEATABLE READ, would read stale rows after waiting for a lock); locking an account is
  * {@code SELECT ... FOR UPDATE} on its row, so commands on one account serialize across every JVM
  * that shares the database. The transaction commits when the work returns and rolls back when it
- * throws: an {@link OrgKitException} propagates unchanged, a database failure as a
+ * throws: an {@link dev.orgkit.OrgKitException} propagates unchanged, a database failure as a
  * {@link StorageException} with the {@link SQLException} as its cause. The connection goes back to
  * the pool in every case, with its auto-commit and read-only settings restored. Each
  * {@link #read} is a read-only transaction.
@@ -59,8 +55,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class JdbcStorage implements Storage {
-    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
-
     /** The most keys {@link #withApiKeyCache} may hold. */
     public static final int MAX_CACHE_ENTRIES = 10_000_000;
     /** The longest time to live {@link #withApiKeyCache} accepts: how stale another instance's revocation may be. */
@@ -69,15 +63,13 @@ public final class JdbcStorage implements Storage {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final @Nullable ApiKeyCache cache;
-    private final JdbcTransaction.Pages pages;
-    /** Physical connections known to be at READ COMMITTED; weak, so closed ones go away. */
-    private final Map<Connection, Boolean> readCommitted = Collections.synchronizedMap(new WeakHashMap<>());
+    private final TransactionRunner transactions;
 
     private JdbcStorage(DataSource dataSource, Dialect dialect, @Nullable ApiKeyCache cache) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.cache = cache;
-        this.pages = JdbcTransaction.Pages.of(dialect);
+        this.transactions = new TransactionRunner(dataSource, dialect, cache);
     }
 
     private JdbcStorage(DataSource dataSource, Dialect dialect) {
@@ -196,10 +188,10 @@ public final class JdbcStorage implements Storage {
     private Optional<ApiKeyRecord> lookUp(SecretHash hash) {
         try (Connection connection = dataSource.getConnection()) {
             Optional<ApiKeyRecord> found;
-            try (PreparedStatement statement = connection.prepareStatement(JdbcTransaction.API_KEY_BY_HASH)) {
+            try (PreparedStatement statement = connection.prepareStatement(JdbcApiKeyStore.BY_HASH)) {
                 statement.setString(1, hash.hex());
                 try (ResultSet row = statement.executeQuery()) {
-                    found = row.next() ? Optional.of(JdbcTransaction.apiKeyRecord(row, dialect)) : Optional.empty();
+                    found = row.next() ? Optional.of(JdbcApiKeyStore.record(row, dialect)) : Optional.empty();
                 }
             }
             if (!connection.getAutoCommit()) {
@@ -215,126 +207,13 @@ public final class JdbcStorage implements Storage {
     @Override
     public <T> T read(Function<? super ReadTransaction, ? extends T> work) {
         requireArgument("work", work);
-        return inTransaction(true, work);
+        return transactions.run(true, work);
     }
 
     @Override
     public <T> T write(Function<? super WriteTransaction, ? extends T> work) {
         requireArgument("work", work);
-        return inTransaction(false, work);
-    }
-
-    private <T> T inTransaction(boolean readOnly, Function<? super JdbcTransaction, ? extends T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new StorageException("could not get a database connection (SQLState " + e.getSQLState() + ")", e);
-        }
-        Throwable failure = null;
-        JdbcTransaction tx = null;
-        boolean restoreAutoCommit = false;
-        boolean restoreReadOnly = false;
-        try {
-            useReadCommitted(connection);
-            if (connection.isReadOnly() != readOnly) {
-                connection.setReadOnly(readOnly);
-                restoreReadOnly = true;
-            }
-            if (connection.getAutoCommit()) {
-                connection.setAutoCommit(false);
-                restoreAutoCommit = true;
-            }
-            tx = new JdbcTransaction(new Sql(connection, dialect), pages, !readOnly);
-            T result = work.apply(tx);
-            connection.commit();
-            return result;
-        } catch (OrgKitException e) {
-            failure = e;
-            throw e;
-        } catch (SQLException e) {
-            failure = new StorageException((readOnly ? "the read" : "the write") + " transaction failed and was"
-                    + " rolled back (SQLState " + e.getSQLState() + ")", e);
-            throw (StorageException) failure;
-        } catch (RuntimeException e) {
-            failure = new StorageException("the transaction failed and was rolled back", e);
-            throw (StorageException) failure;
-        } catch (Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            release(connection, failure, restoreAutoCommit, restoreReadOnly);
-            if (cache != null && tx != null && tx.changedApiKeys()) {
-                // After the commit (or the rollback): lookups from now on read what the database holds.
-                cache.invalidateAll();
-            }
-        }
-    }
-
-    /**
-     * Puts the connection in READ COMMITTED. Asking a driver for the isolation can cost a round trip
-     * (PostgreSQL's does), so a physical connection found at READ COMMITTED is remembered and not
-     * asked again; one that had to be set is asked again next time, since pools such as HikariCP
-     * reset what a borrower changed.
-     */
-    private void useReadCommitted(Connection connection) throws SQLException {
-        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
-        if (readCommitted.containsKey(physical)) {
-            return;
-        }
-        if (connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
-            readCommitted.put(physical, Boolean.TRUE);
-        } else {
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        }
-    }
-
-    /**
-     * Rolls back if the work failed, restores the connection's settings and closes it. A problem on
-     * the way is added to the failure (it never hides it); after a commit it is only logged, since
-     * the caller's work is done.
-     */
-    private static void release(Connection connection, @Nullable Throwable failure, boolean restoreAutoCommit,
-            boolean restoreReadOnly) {
-        SQLException problem = null;
-        if (failure != null) {
-            try {
-                connection.rollback();
-            } catch (SQLException e) {
-                problem = e;
-            }
-        }
-        try {
-            if (restoreAutoCommit) {
-                connection.setAutoCommit(true);
-            }
-            if (restoreReadOnly) {
-                connection.setReadOnly(!connection.isReadOnly());
-            }
-        } catch (SQLException e) {
-            problem = chain(problem, e);
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            problem = chain(problem, e);
-        }
-        if (problem != null) {
-            if (failure != null) {
-                failure.addSuppressed(problem);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "orgkit committed a transaction, but could not release"
-                        + " its connection cleanly", problem);
-            }
-        }
-    }
-
-    private static SQLException chain(@Nullable SQLException first, SQLException next) {
-        if (first == null) {
-            return next;
-        }
-        first.addSuppressed(next);
-        return first;
+        return transactions.run(false, work);
     }
 
     @Override

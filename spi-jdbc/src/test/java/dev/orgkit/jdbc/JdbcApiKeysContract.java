@@ -85,7 +85,7 @@ abstract class JdbcApiKeysContract {
                 // A table of 20 rows is read whole more cheaply; the question is whether the index serves the query.
                 statement.execute("SET enable_seqscan = off");
             }
-            String explained = JdbcTransaction.API_KEY_BY_HASH.replace("?", "'" + hash + "'");
+            String explained = JdbcApiKeyStore.BY_HASH.replace("?", "'" + hash + "'");
             plan = explain(statement, explained);
             if (database().kind.equals("postgresql")) {
                 statement.execute("RESET enable_seqscan");

@@ -24,7 +24,7 @@ import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
@@ -179,15 +179,15 @@ abstract class JdbcContract {
         var first = new PersonalAccount(AccountId.of("acct_1"), UserId.of("u-ana"), at);
         var second = new PersonalAccount(AccountId.of("acct_2"), UserId.of("u-ana"), at);
         boolean secondInserted = storage.write(tx -> {
-            assertThat(tx.insertPersonalAccount(first)).isTrue();
-            boolean inserted = tx.insertPersonalAccount(second);
-            tx.appendAudit(new AuditEvent("e1", first.id(), Actor.system(), AuditAction.PERSONAL_ACCOUNT_CREATED,
+            assertThat(tx.accounts().insertPersonalAccount(first)).isTrue();
+            boolean inserted = tx.accounts().insertPersonalAccount(second);
+            tx.audit().append(new AuditEvent("e1", first.id(), Actor.system(), AuditAction.PERSONAL_ACCOUNT_CREATED,
                     "u-ana", Map.of(), at));
             return inserted;
         });
         assertThat(secondInserted).isFalse();
-        assertThat(storage.read((ReadTransaction tx) -> tx.personalAccountOf(UserId.of("u-ana")))).contains(first);
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(first.id(), AuditQuery.all(), Optional.empty(), 10))).hasSize(1);
+        assertThat(storage.read((ReadTransaction tx) -> tx.accounts().personalAccountOf(UserId.of("u-ana")))).contains(first);
+        assertThat(storage.read((ReadTransaction tx) -> tx.audit().list(first.id(), AuditQuery.all(), Optional.empty(), 10))).hasSize(1);
     }
 
     @Test
@@ -195,28 +195,28 @@ abstract class JdbcContract {
         JdbcStorage storage = JdbcStorage.create(dataSource());
         Organization org = organization("org_1");
         storage.write(tx -> {
-            tx.insertOrganization(org);
-            tx.insertInvitation(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
+            tx.accounts().insertOrganization(org);
+            tx.invitations().insert(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
             return null;
         });
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.insertInvitation(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('b'));
-            tx.insertInvitation(invitation(org, "inv_3", "bob@example.com", InvitationStatus.PENDING), hash('c'));
+            tx.invitations().insert(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('b'));
+            tx.invitations().insert(invitation(org, "inv_3", "bob@example.com", InvitationStatus.PENDING), hash('c'));
             return null;
         })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class)
                 .hasMessageContaining("duplicate");
-        assertThat(storage.read((ReadTransaction tx) -> tx.pendingInvitations(org.id(), Optional.empty(), 10)))
+        assertThat(storage.read((ReadTransaction tx) -> tx.invitations().listPending(org.id(), Optional.empty(), 10)))
                 .extracting(i -> i.id().value()).containsExactly("inv_1");
 
         // Invitations that are no longer pending do not count.
         storage.write(tx -> {
-            Invitation first = tx.invitation(InvitationId.of("inv_1")).orElseThrow();
-            assertThat(tx.updateInvitationStatus(first, InvitationStatus.PENDING, InvitationStatus.REVOKED)).isTrue();
-            tx.insertInvitation(invitation(org, "inv_4", "bob@example.com", InvitationStatus.PENDING), hash('d'));
-            tx.insertInvitation(invitation(org, "inv_5", "bob@example.com", InvitationStatus.DECLINED), hash('e'));
+            Invitation first = tx.invitations().find(InvitationId.of("inv_1")).orElseThrow();
+            assertThat(tx.invitations().updateStatus(first, InvitationStatus.PENDING, InvitationStatus.REVOKED)).isTrue();
+            tx.invitations().insert(invitation(org, "inv_4", "bob@example.com", InvitationStatus.PENDING), hash('d'));
+            tx.invitations().insert(invitation(org, "inv_5", "bob@example.com", InvitationStatus.DECLINED), hash('e'));
             return null;
         });
-        assertThat(storage.read((ReadTransaction tx) -> tx.pendingInvitation(org.id(), EmailAddress.of("bob@example.com"))))
+        assertThat(storage.read((ReadTransaction tx) -> tx.invitations().pending(org.id(), EmailAddress.of("bob@example.com"))))
                 .map(i -> i.id().value()).contains("inv_4");
     }
 
@@ -227,21 +227,21 @@ abstract class JdbcContract {
         Instant at = Instant.parse("2026-01-05T09:00:00Z");
         var ana = new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at);
         storage.write(tx -> {
-            tx.insertOrganization(org);
-            tx.insertMembership(ana);
-            tx.insertInvitation(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
+            tx.accounts().insertOrganization(org);
+            tx.members().insert(ana);
+            tx.invitations().insert(invitation(org, "inv_1", "bob@example.com", InvitationStatus.PENDING), hash('a'));
             return null;
         });
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.insertMembership(ana.withRole(Role.MEMBER));
+            tx.members().insert(ana.withRole(Role.MEMBER));
             return null;
         })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class);
         assertThatThrownBy(() -> storage.write(tx -> {
-            tx.insertInvitation(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('a'));
+            tx.invitations().insert(invitation(org, "inv_2", "carol@example.com", InvitationStatus.PENDING), hash('a'));
             return null;
         })).isInstanceOf(StorageException.class).hasCauseInstanceOf(SQLException.class);
-        assertThat(storage.read((ReadTransaction tx) -> tx.membership(org.id(), ana.userId()))).contains(ana);
-        assertThat(storage.read((ReadTransaction tx) -> tx.invitation(InvitationId.of("inv_2")))).isEmpty();
+        assertThat(storage.read((ReadTransaction tx) -> tx.members().find(org.id(), ana.userId()))).contains(ana);
+        assertThat(storage.read((ReadTransaction tx) -> tx.invitations().find(InvitationId.of("inv_2")))).isEmpty();
     }
 
     @Test
@@ -251,9 +251,9 @@ abstract class JdbcContract {
         Instant at = Instant.parse("2026-01-05T09:00:00Z");
         List<String> ids = new ArrayList<>(List.of("u-b", "u-B", "u-a", "u-A", "u-_", "u-é", "u-e", "u-Z", "u-0", "u-~"));
         storage.write(tx -> {
-            tx.insertOrganization(org);
+            tx.accounts().insertOrganization(org);
             for (String id : ids) {
-                tx.insertMembership(new Membership(org.id(), UserId.of(id), EmailAddress.of("x@example.com"), Role.MEMBER, at));
+                tx.members().insert(new Membership(org.id(), UserId.of(id), EmailAddress.of("x@example.com"), Role.MEMBER, at));
             }
             return null;
         });
@@ -262,7 +262,7 @@ abstract class JdbcContract {
         Optional<UserId> after = Optional.empty();
         while (true) {
             Optional<UserId> from = after;
-            List<Membership> page = storage.read(tx -> tx.memberships(org.id(), from, 3));
+            List<Membership> page = storage.read(tx -> tx.members().list(org.id(), from, 3));
             if (page.isEmpty()) {
                 break;
             }
@@ -282,13 +282,13 @@ abstract class JdbcContract {
         var member = new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN,
                 Instant.parse("1999-12-31T23:59:59.999999Z"));
         storage.write(tx -> {
-            tx.insertOrganization(org);
-            tx.insertMembership(member);
+            tx.accounts().insertOrganization(org);
+            tx.members().insert(member);
             return null;
         });
-        assertThat(storage.read((ReadTransaction tx) -> tx.account(org.id())).map(a -> a.createdAt()))
+        assertThat(storage.read((ReadTransaction tx) -> tx.accounts().find(org.id())).map(a -> a.createdAt()))
                 .contains(Instant.parse("2026-03-29T01:30:00.123456Z"));
-        assertThat(storage.read((ReadTransaction tx) -> tx.membership(org.id(), member.userId()))).contains(member);
+        assertThat(storage.read((ReadTransaction tx) -> tx.members().find(org.id(), member.userId()))).contains(member);
     }
 
     @Test
@@ -302,13 +302,13 @@ abstract class JdbcContract {
         var bare = new AuditEvent("0002", org.id(), Actor.system(), AuditAction.PROFILE_UPDATED, "x", Map.of(),
                 Instant.parse("2026-01-05T09:00:01Z"));
         storage.write(tx -> {
-            tx.insertOrganization(org);
-            tx.appendAudit(event);
-            tx.appendAudit(bare);
+            tx.accounts().insertOrganization(org);
+            tx.audit().append(event);
+            tx.audit().append(bare);
             return null;
         });
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), AuditQuery.all(), Optional.empty(), 10))).containsExactly(bare, event);
-        assertThat(storage.read((ReadTransaction tx) -> tx.auditEvents(org.id(), AuditQuery.all(), Optional.of("0002"), 10))).containsExactly(event);
+        assertThat(storage.read((ReadTransaction tx) -> tx.audit().list(org.id(), AuditQuery.all(), Optional.empty(), 10))).containsExactly(bare, event);
+        assertThat(storage.read((ReadTransaction tx) -> tx.audit().list(org.id(), AuditQuery.all(), Optional.of("0002"), 10))).containsExactly(event);
     }
 
     @Test
@@ -317,20 +317,20 @@ abstract class JdbcContract {
         Organization org = organization("org_1");
         Instant at = Instant.parse("2026-01-05T09:00:00Z");
         storage.write(tx -> {
-            tx.insertOrganization(org);
-            tx.insertMembership(new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at));
+            tx.accounts().insertOrganization(org);
+            tx.members().insert(new Membership(org.id(), UserId.of("u-ana"), EmailAddress.of("ana@example.com"), Role.ADMIN, at));
             return null;
         });
         for (boolean write : List.of(true, false)) {
             TestDatabase.Work<List<Long>> counts = tx -> {
-                long before = tx.countMembers(org.id(), Role.ADMIN);
+                long before = tx.members().count(org.id(), Role.ADMIN);
                 String user = write ? "u-bob" : "u-carol";
                 try (Connection other = dataSource().getConnection(); Statement statement = other.createStatement()) {
                     other.setAutoCommit(true);
                     statement.executeUpdate("INSERT INTO orgkit_memberships (account_id, user_id, email, role, joined_at)"
                             + " VALUES ('org_1', '" + user + "', 'x@example.com', 'ADMIN', CURRENT_TIMESTAMP)");
                 }
-                return List.of(before, tx.countMembers(org.id(), Role.ADMIN));
+                return List.of(before, tx.members().count(org.id(), Role.ADMIN));
             };
             List<Long> seen = write ? storage.write(tx -> counts.unchecked(tx)) : storage.read(tx -> counts.unchecked(tx));
             assertThat(seen).as(write ? "write" : "read").containsExactly(write ? 1L : 2L, write ? 2L : 3L);
@@ -341,10 +341,10 @@ abstract class JdbcContract {
     void a_read_transaction_cannot_write() {
         JdbcStorage storage = JdbcStorage.create(dataSource());
         assertThatThrownBy(() -> storage.read(tx -> {
-            ((WriteTransaction) tx).insertOrganization(organization("org_1"));
+            ((WriteTransaction) tx).accounts().insertOrganization(organization("org_1"));
             return null;
         })).isInstanceOf(StorageException.class);
-        assertThat(storage.read((ReadTransaction tx) -> tx.account(AccountId.of("org_1")))).isEmpty();
+        assertThat(storage.read((ReadTransaction tx) -> tx.accounts().find(AccountId.of("org_1")))).isEmpty();
     }
 
     @Test
@@ -355,11 +355,11 @@ abstract class JdbcContract {
                 TestDatabase.insertOrganization(connection, "org_" + i, 500);
             }
             database().analyze(connection);
-            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
+            KeysetPage members = JdbcMemberStore.page(dialectOf(dataSource()));
             database().assertRangeScanOfMembershipsPrimaryKey(
-                    database().plan(connection, pages.membersFirst(), "org_big", 51));
+                    database().plan(connection, members.first(), "org_big", 51));
             database().assertRangeScanOfMembershipsPrimaryKey(
-                    database().plan(connection, pages.membersNext(), "org_big", "u-010000", 51));
+                    database().plan(connection, members.next(), "org_big", "u-010000", 51));
         }
     }
 
@@ -373,17 +373,17 @@ abstract class JdbcContract {
                 TestDatabase.insertInvitationsAndEvents(connection, "org_" + i, 500);
             }
             database().analyze(connection);
-            JdbcTransaction.Pages pages = JdbcTransaction.Pages.of(dialectOf(dataSource()));
-            database().assertReadsInOrder(database().plan(connection, pages.pendingFirst(), "org_big", 51),
+            KeysetPage pending = JdbcInvitationStore.pendingPage(dialectOf(dataSource()));
+            database().assertReadsInOrder(database().plan(connection, pending.first(), "org_big", 51),
                     "orgkit_invitations_pk", "orgkit_invitations_pending");
-            database().assertReadsInOrder(database().plan(connection, pages.pendingNext(), "org_big",
+            database().assertReadsInOrder(database().plan(connection, pending.next(), "org_big",
                     "inv_org_big_010000", 51), "orgkit_invitations_pk", "orgkit_invitations_pending");
             Dialect dialect = dialectOf(dataSource());
             database().assertReadsInOrder(database().plan(connection,
-                    JdbcTransaction.auditPage(dialect, AuditQuery.all(), false), "org_big", 51),
+                    JdbcAuditStore.page(dialect, AuditQuery.all(), false), "org_big", 51),
                     "orgkit_audit_events_pk", null);
             database().assertReadsInOrder(database().plan(connection,
-                    JdbcTransaction.auditPage(dialect, AuditQuery.all(), true), "org_big", "e010000", 51),
+                    JdbcAuditStore.page(dialect, AuditQuery.all(), true), "org_big", "e010000", 51),
                     "orgkit_audit_events_pk", null);
         }
     }
@@ -510,19 +510,19 @@ abstract class JdbcContract {
             Instant until = now.plus(Duration.ofMinutes(5));
 
             List<Object> outcomes = atOnce(
-                    () -> first.write((WriteTransaction tx) -> tx.claimDelivery(id, "dlv_first", now, until)),
-                    () -> second.write((WriteTransaction tx) -> tx.claimDelivery(id, "dlv_second", now, until)));
+                    () -> first.write((WriteTransaction tx) -> tx.deliveries().claim(id, "dlv_first", now, until)),
+                    () -> second.write((WriteTransaction tx) -> tx.deliveries().claim(id, "dlv_second", now, until)));
 
             assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder(true, false);
-            DeliveryRecord claimed = first.read((ReadTransaction tx) -> tx.delivery(id)).orElseThrow();
+            DeliveryRecord claimed = first.read((ReadTransaction tx) -> tx.deliveries().find(id)).orElseThrow();
             assertThat(claimed.attempts()).isEqualTo(2);
             assertThat(claimed.claimId()).isIn(Optional.of("dlv_first"), Optional.of("dlv_second"));
             assertThat(claimed.claimedUntil()).contains(until);
             boolean whileHeld = second.write((WriteTransaction tx) ->
-                    tx.claimDelivery(id, "dlv_late", until.minusNanos(1000), until));
+                    tx.deliveries().claim(id, "dlv_late", until.minusNanos(1000), until));
             assertThat(whileHeld).as("the claim holds until it ends").isFalse();
             boolean afterwards = second.write((WriteTransaction tx) ->
-                    tx.claimDelivery(id, "dlv_late", until, until.plusSeconds(60)));
+                    tx.deliveries().claim(id, "dlv_late", until, until.plusSeconds(60)));
             assertThat(afterwards).as("an ended claim can be taken over").isTrue();
         }
     }

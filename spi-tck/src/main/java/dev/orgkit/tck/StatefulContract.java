@@ -79,7 +79,7 @@ public abstract class StatefulContract extends ContractFixture {
     void random_command_sequences_keep_every_invariant() {
         long seed = Seeds.seed(getClass().getName() + ".random_command_sequences_keep_every_invariant");
         Random sequenceSeeds = new Random(seed);
-        try (World.Rig rig = new World.Rig()) {
+        try (Rig rig = new Rig()) {
             for (int sequence = 0; sequence < sequences(); sequence++) {
                 long sequenceSeed = sequenceSeeds.nextLong();
                 List<Step> steps = Step.generate(new Random(sequenceSeed), steps());
@@ -92,7 +92,7 @@ public abstract class StatefulContract extends ContractFixture {
         }
     }
 
-    private void reportShortest(World.Rig rig, long seed, int sequence, long sequenceSeed, List<Step> steps,
+    private void reportShortest(Rig rig, long seed, int sequence, long sequenceSeed, List<Step> steps,
             World.Failure first) {
         // Only the steps up to the failing one matter.
         List<Step> prefix = steps.subList(0, Math.max(1, first.step()));

@@ -10,7 +10,7 @@ import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.AccountSummary;
 import dev.orgkit.account.NewOrganization;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.jdbc.JdbcStorage;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;

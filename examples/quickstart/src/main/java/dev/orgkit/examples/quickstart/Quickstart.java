@@ -20,7 +20,7 @@ import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.inmemory.InMemoryStorage;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;

@@ -1,0 +1,46 @@
+package dev.orgkit.inmemory;
+
+import dev.orgkit.StorageException;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.audit.AuditQuery;
+import dev.orgkit.spi.AuditStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/** The audit trail in memory: each account's events, sorted by id. */
+final class InMemoryAuditStore implements AuditStore {
+
+    /** The trails, guarded by the storage's lock. */
+    static final class State {
+        final Map<AccountId, NavigableMap<String, AuditEvent>> trails = new HashMap<>();
+    }
+
+    private final State s;
+    private final Journal journal;
+
+    InMemoryAuditStore(State state, Journal journal) {
+        this.s = state;
+        this.journal = journal;
+    }
+
+    @Override
+    public List<AuditEvent> list(AccountId accountId, AuditQuery query, Optional<String> before, int limit) {
+        NavigableMap<String, AuditEvent> newestFirst =
+                Pages.under(s.trails, accountId).descendingMap();
+        return Pages.first(Pages.after(newestFirst, before), limit, query::matches);
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        journal.requireWritable();
+        NavigableMap<String, AuditEvent> trail = journal.tree(s.trails, event.accountId());
+        if (trail.containsKey(event.id())) {
+            throw new StorageException("duplicate audit event id " + event.id());
+        }
+        journal.put(trail, event.id(), event);
+    }
+}

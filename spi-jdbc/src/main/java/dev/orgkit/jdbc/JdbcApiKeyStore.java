@@ -1,0 +1,104 @@
+package dev.orgkit.jdbc;
+
+import dev.orgkit.UserId;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.apikey.ApiKey;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.Environment;
+import dev.orgkit.spi.ApiKeyRecord;
+import dev.orgkit.spi.ApiKeyStore;
+import dev.orgkit.spi.SecretHash;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * API keys ({@code orgkit_api_keys}, keyed by (account id, key id), with a unique index on the
+ * SHA-256 of each secret). {@link JdbcStorage#apiKeyByHash}, the verification path, runs
+ * {@link #BY_HASH} itself, outside any transaction.
+ */
+final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
+    // Ends with a line break, so that SQL can follow it directly.
+    private static final String COLUMNS = """
+            account_id, key_id, name, environment, hint, created_by, created_at, last_used_at, expires_at,
+            revoked_at, rolled_to, key_hash
+            """;
+    /** The verification lookup: one unique-index read by the key's hash. */
+    static final String BY_HASH = "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
+
+    private boolean changed;
+
+    JdbcApiKeyStore(Sql sql, boolean writable) {
+        super(sql, writable);
+    }
+
+    @Override
+    public Optional<ApiKey> find(ApiKeyId id) {
+        return sql.first("read an API key", "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_id = ?",
+                row -> record(row, dialect).apiKey(), id.value());
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> findByHash(SecretHash hash) {
+        return sql.first("find an API key by its hash", BY_HASH, row -> record(row, dialect), hash.hex());
+    }
+
+    @Override
+    public List<ApiKey> list(AccountId accountId, Optional<ApiKeyId> after, int limit) {
+        // Ordered by the whole primary key, so the page is a range of it, not a walk of the global key_id index.
+        String order = " ORDER BY " + dialect.keysetOrder("account_id", "key_id") + " LIMIT ?";
+        if (after.isEmpty()) {
+            return sql.list("list API keys", "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE account_id = ?"
+                    + order, row -> record(row, dialect).apiKey(), accountId.value(), limit);
+        }
+        return sql.list("list API keys", "SELECT " + COLUMNS
+                + "FROM orgkit_api_keys WHERE account_id = ? AND key_id > ?" + order,
+                row -> record(row, dialect).apiKey(), accountId.value(), after.get().value(), limit);
+    }
+
+    @Override
+    public void insert(ApiKey key, SecretHash hash) {
+        checkWritable();
+        sql.update("insert an API key", "INSERT INTO orgkit_api_keys (" + COLUMNS + """
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                key.accountId().value(), key.id().value(), key.name(), key.environment().name(), key.hint(),
+                key.createdBy().value(), key.createdAt(), Sql.instant(key.lastUsedAt()), Sql.instant(key.expiresAt()),
+                Sql.instant(key.revokedAt()), key.rolledTo().map(ApiKeyId::value), hash.hex());
+    }
+
+    @Override
+    public boolean revoke(ApiKeyId id, Instant at) {
+        checkWritable();
+        changed = true;
+        return sql.update("revoke an API key", """
+                UPDATE orgkit_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL""",
+                at, id.value()) == 1;
+    }
+
+    @Override
+    public boolean markRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
+        checkWritable();
+        changed = true;
+        return sql.update("mark an API key rolled", """
+                UPDATE orgkit_api_keys SET rolled_to = ?, expires_at = ? WHERE key_id = ? AND rolled_to IS NULL""",
+                successor.value(), expiresAt, id.value()) == 1;
+    }
+
+    /** Whether this store revoked a key or changed an expiry: a verification cache must forget what it holds. */
+    boolean changed() {
+        return changed;
+    }
+
+    /** An API key row with its hash; also read by {@link JdbcStorage}'s verification lookup. */
+    static ApiKeyRecord record(ResultSet row, Dialect dialect) throws SQLException {
+        var key = new ApiKey(ApiKeyId.of(row.getString("key_id")), AccountId.of(row.getString("account_id")),
+                row.getString("name"), Environment.valueOf(row.getString("environment")), row.getString("hint"),
+                UserId.of(row.getString("created_by")), dialect.getInstant(row, "created_at"),
+                dialect.getOptionalInstant(row, "last_used_at"), dialect.getOptionalInstant(row, "expires_at"),
+                dialect.getOptionalInstant(row, "revoked_at"),
+                Optional.ofNullable(row.getString("rolled_to")).map(ApiKeyId::of));
+        return new ApiKeyRecord(key, new SecretHash(row.getString("key_hash")));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.orgkit.jdbc;
+
+import dev.orgkit.EmailAddress;
+import dev.orgkit.UserId;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.member.Role;
+import dev.orgkit.spi.InvitationStore;
+import dev.orgkit.spi.SecretHash;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Invitations ({@code orgkit_invitations}, keyed by (account id, invitation id)), with the hash of
+ * each one's current token; unique indexes hold one PENDING invitation per (organization, email)
+ * and one invitation per token hash. A page of pending invitations is a range of the account's
+ * pending invitations in an index, by invitation id.
+ */
+final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
+    // Ends with a line break, so that SQL can follow it directly.
+    private static final String COLUMNS = """
+            account_id, invitation_id, email, role, invited_by, inviter_email, status, created_at, expires_at
+            """;
+
+    private final KeysetPage pendingPage;
+
+    JdbcInvitationStore(Sql sql, boolean writable, KeysetPage pendingPage) {
+        super(sql, writable);
+        this.pendingPage = pendingPage;
+    }
+
+    /**
+     * The page of an organization's pending invitations for this dialect, ordered as the dialect needs
+     * to read the index of pending invitations in order without sorting.
+     */
+    static KeysetPage pendingPage(Dialect dialect) {
+        String order = dialect.keysetOrder("account_id, status", "invitation_id");
+        return new KeysetPage(
+                ("SELECT " + COLUMNS + """
+                FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
+                ORDER BY %s LIMIT ?""").formatted(order),
+                ("SELECT " + COLUMNS + """
+                FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
+                ORDER BY %s LIMIT ?""").formatted(order));
+    }
+
+    @Override
+    public Optional<Invitation> find(InvitationId id) {
+        return sql.first("read an invitation", "SELECT " + COLUMNS + """
+                 FROM orgkit_invitations WHERE invitation_id = ?""", this::invitation, id.value());
+    }
+
+    @Override
+    public Optional<Invitation> findByTokenHash(SecretHash tokenHash) {
+        return sql.first("find an invitation by its token", "SELECT " + COLUMNS + """
+                 FROM orgkit_invitations WHERE token_hash = ?""", this::invitation, tokenHash.hex());
+    }
+
+    @Override
+    public Optional<Invitation> pending(AccountId organizationId, EmailAddress email) {
+        return sql.first("find a pending invitation", "SELECT " + COLUMNS + """
+                 FROM orgkit_invitations WHERE account_id = ? AND email = ? AND status = 'PENDING'""",
+                this::invitation, organizationId.value(), email.value());
+    }
+
+    @Override
+    public List<Invitation> listPending(AccountId organizationId, Optional<InvitationId> after, int limit) {
+        if (after.isEmpty()) {
+            return sql.list("list pending invitations", pendingPage.first(), this::invitation,
+                    organizationId.value(), limit);
+        }
+        return sql.list("list pending invitations", pendingPage.next(), this::invitation, organizationId.value(),
+                after.get().value(), limit);
+    }
+
+    @Override
+    public void insert(Invitation invitation, SecretHash tokenHash) {
+        checkWritable();
+        sql.update("insert an invitation", "INSERT INTO orgkit_invitations (" + COLUMNS + """
+                , token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                invitation.organizationId().value(), invitation.id().value(), invitation.email().value(),
+                invitation.role().name(), invitation.invitedBy().value(), invitation.inviterEmail().value(),
+                invitation.status().name(), invitation.createdAt(), invitation.expiresAt(), tokenHash.hex());
+    }
+
+    @Override
+    public boolean updateStatus(Invitation invitation, InvitationStatus from, InvitationStatus to) {
+        checkWritable();
+        return sql.update("change an invitation's status", """
+                UPDATE orgkit_invitations SET status = ?
+                WHERE account_id = ? AND invitation_id = ? AND status = ?""",
+                to.name(), invitation.organizationId().value(), invitation.id().value(), from.name()) == 1;
+    }
+
+    @Override
+    public void replaceToken(InvitationId id, SecretHash tokenHash) {
+        checkWritable();
+        sql.update("replace an invitation's token", """
+                UPDATE orgkit_invitations SET token_hash = ? WHERE invitation_id = ?""", tokenHash.hex(), id.value());
+    }
+
+    @Override
+    public void updateExpiry(InvitationId id, Instant expiresAt) {
+        checkWritable();
+        sql.update("change an invitation's expiry", """
+                UPDATE orgkit_invitations SET expires_at = ? WHERE invitation_id = ?""", expiresAt, id.value());
+    }
+
+    private Invitation invitation(ResultSet row) throws SQLException {
+        return new Invitation(InvitationId.of(row.getString("invitation_id")),
+                AccountId.of(row.getString("account_id")), EmailAddress.of(row.getString("email")),
+                Role.valueOf(row.getString("role")), UserId.of(row.getString("invited_by")),
+                EmailAddress.of(row.getString("inviter_email")), InvitationStatus.valueOf(row.getString("status")),
+                dialect.getInstant(row, "created_at"), dialect.getInstant(row, "expires_at"));
+    }
+}

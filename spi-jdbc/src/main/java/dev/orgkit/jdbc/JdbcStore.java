@@ -1,0 +1,24 @@
+package dev.orgkit.jdbc;
+
+/**
+ * What every store of one {@link JdbcTransaction} shares: the transaction's connection (through
+ * {@link Sql}), the dialect, and whether the transaction may write.
+ */
+abstract class JdbcStore {
+    final Sql sql;
+    final Dialect dialect;
+    private final boolean writable;
+
+    JdbcStore(Sql sql, boolean writable) {
+        this.sql = sql;
+        this.dialect = sql.dialect();
+        this.writable = writable;
+    }
+
+    /** Refuses a write in a read transaction, before any SQL runs. */
+    final void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("a read transaction cannot write");
+        }
+    }
+}

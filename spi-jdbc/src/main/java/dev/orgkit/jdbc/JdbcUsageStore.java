@@ -1,0 +1,53 @@
+package dev.orgkit.jdbc;
+
+import dev.orgkit.account.AccountId;
+import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.apikey.KeyUsage;
+import dev.orgkit.spi.UsageIncrement;
+import dev.orgkit.spi.UsageStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * API-key usage ({@code orgkit_api_key_usage}, one row per (account id, day, key id)) and each key's
+ * last-used time. A batch is two JDBC batches: the dialect's upsert that adds to the day's count
+ * (so that concurrent flushes lose nothing), then a conditional update that only moves the
+ * last-used time forward.
+ */
+final class JdbcUsageStore extends JdbcStore implements UsageStore {
+
+    JdbcUsageStore(Sql sql, boolean writable) {
+        super(sql, writable);
+    }
+
+    @Override
+    public List<KeyUsage> keyUsage(AccountId accountId, LocalDate from, LocalDate to) {
+        return sql.list("read API usage", """
+                SELECT usage_day, key_id, requests FROM orgkit_api_key_usage
+                WHERE account_id = ? AND usage_day >= ? AND usage_day <= ?
+                ORDER BY usage_day, key_id""",
+                row -> new KeyUsage(ApiKeyId.of(row.getString("key_id")), row.getObject("usage_day", LocalDate.class),
+                        row.getLong("requests")),
+                accountId.value(), from, to);
+    }
+
+    @Override
+    public void add(List<UsageIncrement> batch) {
+        checkWritable();
+        List<Object[]> counts = new ArrayList<>(batch.size());
+        List<Object[]> lastUses = new ArrayList<>(batch.size());
+        for (UsageIncrement increment : batch) {
+            String accountId = increment.accountId().value();
+            String keyId = increment.keyId().value();
+            counts.add(new Object[] {increment.day(), increment.requests(), accountId, keyId});
+            Instant lastUsedAt = Sql.stored(increment.lastUsedAt());
+            lastUses.add(new Object[] {lastUsedAt, accountId, keyId, lastUsedAt});
+        }
+        sql.batch("add API usage", dialect.addUsage(), counts);
+        sql.batch("record when API keys were last used", """
+                UPDATE orgkit_api_keys SET last_used_at = ?
+                WHERE account_id = ? AND key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", lastUses);
+    }
+}
