@@ -220,8 +220,8 @@ final class NoticeService {
 
     /**
      * Once per closed month (per instance; again after a restart, which changes nothing already
-     * scheduled), schedules a statement of that month for every account with a plan, under each
-     * plan's lock, when the host enabled {@code monthlyStatements}.
+     * scheduled), schedules a statement of that month for every account with a plan that existed
+     * before the month ended, under each plan's lock, when the host enabled {@code monthlyStatements}.
      */
     private void scheduleStatements() {
         YearMonth closed = YearMonth.from(kernel.now().atOffset(java.time.ZoneOffset.UTC)).minusMonths(1);
@@ -229,6 +229,7 @@ final class NoticeService {
             return;
         }
         String subject = closed.toString();
+        Instant closedEnd = closed.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Optional<AccountId> after = Optional.empty();
         while (true) {
             Optional<AccountId> from = after;
@@ -236,7 +237,10 @@ final class NoticeService {
                 List<AccountId> accounts = tx.plans().withPlan(from, BATCH);
                 Instant now = kernel.now();
                 for (AccountId accountId : accounts) {
-                    if (tx.plans().lock(accountId).isPresent()
+                    // No statement of a month that ended before the account existed.
+                    boolean existed = tx.accounts().find(accountId).filter(a -> a.createdAt().isBefore(closedEnd))
+                            .isPresent();
+                    if (existed && tx.plans().lock(accountId).isPresent()
                             && tx.notices().find(accountId, NoticeKind.USAGE_STATEMENT, subject).isEmpty()) {
                         tx.notices().insert(NoticeRecord.scheduled(accountId, NoticeKind.USAGE_STATEMENT, subject, now));
                     }
