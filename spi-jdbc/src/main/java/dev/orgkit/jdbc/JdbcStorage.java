@@ -128,7 +128,7 @@ public final class JdbcStorage implements Storage {
 
     /** One table of each bundled migration: the schema is complete only if every one exists. */
     private static final List<String> TABLE_OF_EACH_MIGRATION = List.of("orgkit_accounts", "orgkit_api_keys",
-            "orgkit_invitation_deliveries", "orgkit_support_requests");
+            "orgkit_invitation_deliveries", "orgkit_support_requests", "orgkit_notices");
 
     /** Fails at start, not at the first command, when the schema is missing or behind this version of orgkit. */
     private static void requireSchema(DataSource dataSource, Dialect dialect) {
