@@ -51,9 +51,12 @@ public final class PersistentExample {
         try (HikariDataSource dataSource = new HikariDataSource(config);
                 OrgKit kit = OrgKit.builder()
                         .storage(JdbcStorage.migrate(dataSource))
-                        .mailer((InvitationMail mail) -> {
-                            out.println("  (mail to " + mail.recipient() + ": join " + mail.organizationName() + ")");
-                            inbox.put(mail.recipient().value(), mail.token());
+                        .mailer(mail -> {
+                            if (mail instanceof InvitationMail invitation) {
+                                out.println("  (mail to " + invitation.recipient() + ": join "
+                                        + invitation.organizationName() + ")");
+                                inbox.put(invitation.recipient().value(), invitation.token());
+                            }
                         })
                         .build()) {
             out.println("orgkit on " + database + ".mv.db");
