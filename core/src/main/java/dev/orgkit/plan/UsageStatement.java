@@ -4,7 +4,6 @@ import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.internal.Check;
-import dev.orgkit.internal.Csv;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.orgkit.internal;
+package dev.orgkit.plan;
 
 /**
  * Writes CSV as RFC 4180 says (comma-separated, CRLF after every line, a field quoted when it holds
@@ -7,18 +7,18 @@ package dev.orgkit.internal;
  * with {@code '} so that it is shown as text, not run as a formula (OWASP's advice on CSV
  * injection). Not thread-safe.
  */
-public final class Csv {
+final class Csv {
     private final StringBuilder out = new StringBuilder();
     private final int columns;
 
     /** Starts a document with its header line. */
-    public Csv(String... header) {
+    Csv(String... header) {
         this.columns = header.length;
         row(header);
     }
 
     /** Appends one line; it must have as many fields as the header. */
-    public Csv row(String... fields) {
+    Csv row(String... fields) {
         if (fields.length != columns) {
             throw new IllegalArgumentException("a line has " + columns + " fields, not " + fields.length);
         }
