@@ -28,10 +28,21 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     /** The verification lookup: one unique-index read by the key's hash. */
     static final String BY_HASH = "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_hash = ?";
 
+    private final KeysetPage page;
     private boolean changed;
 
-    JdbcApiKeyStore(Sql sql, boolean writable) {
+    JdbcApiKeyStore(Sql sql, boolean writable, KeysetPage page) {
         super(sql, writable);
+        this.page = page;
+    }
+
+    /**
+     * The page of an account's keys for this dialect: ordered by the whole primary key, so that it is
+     * a range of it, not a walk of the global index of key ids.
+     */
+    static KeysetPage page(Dialect dialect) {
+        return KeysetPage.of(dialect, "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE account_id = ?",
+                "account_id", "key_id");
     }
 
     @Override
@@ -47,15 +58,8 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
 
     @Override
     public List<ApiKey> list(AccountId accountId, Optional<ApiKeyId> after, int limit) {
-        // Ordered by the whole primary key, so the page is a range of it, not a walk of the global key_id index.
-        String order = " ORDER BY " + dialect.keysetOrder("account_id", "key_id") + " LIMIT ?";
-        if (after.isEmpty()) {
-            return sql.list("list API keys", "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE account_id = ?"
-                    + order, row -> record(row, dialect).apiKey(), accountId.value(), limit);
-        }
-        return sql.list("list API keys", "SELECT " + COLUMNS
-                + "FROM orgkit_api_keys WHERE account_id = ? AND key_id > ?" + order,
-                row -> record(row, dialect).apiKey(), accountId.value(), after.get().value(), limit);
+        return sql.page("list API keys", page, row -> record(row, dialect).apiKey(), accountId.value(),
+                after.map(ApiKeyId::value), limit);
     }
 
     @Override

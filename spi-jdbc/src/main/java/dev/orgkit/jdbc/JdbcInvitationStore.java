@@ -34,19 +34,11 @@ final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
         this.pendingPage = pendingPage;
     }
 
-    /**
-     * The page of an organization's pending invitations for this dialect, ordered as the dialect needs
-     * to read the index of pending invitations in order without sorting.
-     */
+    /** The page of an organization's pending invitations for this dialect: a range of an index of them. */
     static KeysetPage pendingPage(Dialect dialect) {
-        String order = dialect.keysetOrder("account_id, status", "invitation_id");
-        return new KeysetPage(
-                ("SELECT " + COLUMNS + """
-                FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'
-                ORDER BY %s LIMIT ?""").formatted(order),
-                ("SELECT " + COLUMNS + """
-                FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING' AND invitation_id > ?
-                ORDER BY %s LIMIT ?""").formatted(order));
+        return KeysetPage.of(dialect, "SELECT " + COLUMNS
+                + "FROM orgkit_invitations WHERE account_id = ? AND status = 'PENDING'",
+                "account_id, status", "invitation_id");
     }
 
     @Override
@@ -70,12 +62,8 @@ final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
 
     @Override
     public List<Invitation> listPending(AccountId organizationId, Optional<InvitationId> after, int limit) {
-        if (after.isEmpty()) {
-            return sql.list("list pending invitations", pendingPage.first(), this::invitation,
-                    organizationId.value(), limit);
-        }
-        return sql.list("list pending invitations", pendingPage.next(), this::invitation, organizationId.value(),
-                after.get().value(), limit);
+        return sql.page("list pending invitations", pendingPage, this::invitation, organizationId.value(),
+                after.map(InvitationId::value), limit);
     }
 
     @Override

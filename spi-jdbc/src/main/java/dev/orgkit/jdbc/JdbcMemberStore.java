@@ -28,19 +28,10 @@ final class JdbcMemberStore extends JdbcStore implements MemberStore {
         this.page = page;
     }
 
-    /**
-     * The page of an organization's members for this dialect: a range of the primary key, ordered as
-     * the dialect needs to read it in order without sorting.
-     */
+    /** The page of an organization's members for this dialect: a range of the primary key. */
     static KeysetPage page(Dialect dialect) {
-        String order = dialect.keysetOrder("account_id", "user_id");
-        return new KeysetPage(
-                ("SELECT " + COLUMNS + """
-                FROM orgkit_memberships WHERE account_id = ?
-                ORDER BY %s LIMIT ?""").formatted(order),
-                ("SELECT " + COLUMNS + """
-                FROM orgkit_memberships WHERE account_id = ? AND user_id > ?
-                ORDER BY %s LIMIT ?""").formatted(order));
+        return KeysetPage.of(dialect, "SELECT " + COLUMNS + "FROM orgkit_memberships WHERE account_id = ?",
+                "account_id", "user_id");
     }
 
     @Override
@@ -59,11 +50,8 @@ final class JdbcMemberStore extends JdbcStore implements MemberStore {
 
     @Override
     public List<Membership> list(AccountId organizationId, Optional<UserId> after, int limit) {
-        if (after.isEmpty()) {
-            return sql.list("list members", page.first(), this::membership, organizationId.value(), limit);
-        }
-        return sql.list("list members", page.next(), this::membership, organizationId.value(),
-                after.get().value(), limit);
+        return sql.page("list members", page, this::membership, organizationId.value(), after.map(UserId::value),
+                limit);
     }
 
     @Override

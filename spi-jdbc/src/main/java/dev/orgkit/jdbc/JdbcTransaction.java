@@ -31,9 +31,10 @@ final class JdbcTransaction implements WriteTransaction {
     private final JdbcNoticeStore notices;
 
     /** The queries of the stores that depend on the dialect only, built once per storage. */
-    record Queries(KeysetPage members, KeysetPage pendingInvitations) {
+    record Queries(KeysetPage members, KeysetPage pendingInvitations, KeysetPage apiKeys) {
         static Queries of(Dialect dialect) {
-            return new Queries(JdbcMemberStore.page(dialect), JdbcInvitationStore.pendingPage(dialect));
+            return new Queries(JdbcMemberStore.page(dialect), JdbcInvitationStore.pendingPage(dialect),
+                    JdbcApiKeyStore.page(dialect));
         }
     }
 
@@ -46,7 +47,7 @@ final class JdbcTransaction implements WriteTransaction {
         members = new JdbcMemberStore(sql, writable, queries.members());
         invitations = new JdbcInvitationStore(sql, writable, queries.pendingInvitations());
         deliveries = new JdbcDeliveryStore(sql, writable);
-        apiKeys = new JdbcApiKeyStore(sql, writable);
+        apiKeys = new JdbcApiKeyStore(sql, writable, queries.apiKeys());
         usage = new JdbcUsageStore(sql, writable);
         support = new JdbcSupportStore(sql, writable);
         audit = new JdbcAuditStore(sql, writable);

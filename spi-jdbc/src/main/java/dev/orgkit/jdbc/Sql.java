@@ -83,6 +83,15 @@ final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** A page of {@code page}'s rows of the account: the first, or the one after {@code after}, mapped. */
+    <T> List<T> page(String what, KeysetPage page, RowMapper<T> mapper, String accountId, Optional<String> after,
+            int limit) {
+        if (after.isEmpty()) {
+            return list(what, page.first(), mapper, accountId, limit);
+        }
+        return list(what, page.next(), mapper, accountId, after.get(), limit);
+    }
+
     /** Runs an insert, update or delete and returns the number of rows it changed. */
     int update(String what, String sql, Object... parameters) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
