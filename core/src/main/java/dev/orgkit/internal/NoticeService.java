@@ -19,6 +19,7 @@ import dev.orgkit.spi.NoticeRecord;
 import dev.orgkit.spi.WriteTransaction;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,12 +225,12 @@ final class NoticeService {
      * before the month ended, under each plan's lock, when the host enabled {@code monthlyStatements}.
      */
     private void scheduleStatements() {
-        YearMonth closed = YearMonth.from(kernel.now().atOffset(java.time.ZoneOffset.UTC)).minusMonths(1);
+        YearMonth closed = YearMonth.from(kernel.now().atOffset(ZoneOffset.UTC)).minusMonths(1);
         if (!monthlyStatements || closed.equals(statementsScheduled)) {
             return;
         }
         String subject = closed.toString();
-        Instant closedEnd = closed.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant closedEnd = closed.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Optional<AccountId> after = Optional.empty();
         while (true) {
             Optional<AccountId> from = after;

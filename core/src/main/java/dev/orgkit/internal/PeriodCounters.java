@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -151,7 +153,7 @@ public final class PeriodCounters {
 
     /** The accounts with a HARD quota, whose view a flush refreshes even when they did not count. */
     Map<AccountId, YearMonth> hardAccounts() {
-        Map<AccountId, YearMonth> hard = new java.util.TreeMap<>();
+        Map<AccountId, YearMonth> hard = new TreeMap<>();
         accounts.forEach((id, account) -> {
             if (account.quota.hard()) {
                 hard.put(id, account.current.month);
@@ -164,7 +166,7 @@ public final class PeriodCounters {
      * Forgets accounts that have nothing unflushed and no HARD quota, except {@code keep}: their
      * view is rebuilt when they verify again, so the map holds only accounts in use.
      */
-    void evictIdle(java.util.Set<AccountId> keep) {
+    void evictIdle(Set<AccountId> keep) {
         accounts.entrySet().removeIf(entry -> !keep.contains(entry.getKey()) && !entry.getValue().quota.hard()
                 && entry.getValue().current.unflushed.sum() == 0);
     }
