@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * {@code verify} of a key whose account has a plan, on the in-memory storage: a SOFT plan (nothing
- * refused) and a HARD plan whose limit is never reached, so that every call pays the HARD check (one
- * more map lookup and a sum of this instance's counter) and is counted. Run it in the same JMH run
+ * {@code verify} of a key whose account has a plan, on the in-memory storage: no plan (the baseline,
+ * measured next to the others so that a noisy machine affects all three alike), a SOFT plan (nothing
+ * refused) and a HARD plan whose limit is never reached, so that every call pays the HARD check (a
+ * sum of this instance's counter) and is counted. Run it in the same JMH run
  * as {@link ApiKeyVerifyBenchmark#floor} and {@link ApiKeyVerifyBenchmark#verifyInMemory} (no plan):
  * DESIGN §8 keeps every in-memory variant within 1.5× of the floor.
  */
@@ -27,11 +28,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PlanVerifyBenchmark {
 
-    /** A kit on the in-memory storage with one key, whose account has the plan named by {@link #enforcement}. */
+    /** A kit on the in-memory storage with one key, whose account has the plan named by {@link #enforcement}, if any. */
     @State(Scope.Benchmark)
     public static class Planned {
-        /** SOFT or HARD. */
-        @Param({"SOFT", "HARD"})
+        /** NONE (no plan assigned), SOFT or HARD. */
+        @Param({"NONE", "SOFT", "HARD"})
         public String enforcement;
 
         OrgKit kit;
@@ -43,8 +44,10 @@ public class PlanVerifyBenchmark {
             Fixtures.Keyed keyed = Fixtures.keyed(InMemoryStorage.create());
             kit = keyed.kit();
             secret = keyed.secret();
-            kit.plans().assign(keyed.organization().id(),
-                    Plan.monthly(Plan.MAX_MONTHLY_CALLS).enforcement(Enforcement.valueOf(enforcement)));
+            if (!"NONE".equals(enforcement)) {
+                kit.plans().assign(keyed.organization().id(),
+                        Plan.monthly(Plan.MAX_MONTHLY_CALLS).enforcement(Enforcement.valueOf(enforcement)));
+            }
             if (!kit.apiKeys().verify(secret).isValid()) {
                 throw new IllegalStateException("the benchmark key does not verify under its plan");
             }
