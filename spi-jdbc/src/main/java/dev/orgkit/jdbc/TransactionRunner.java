@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * restored in every case. Thread-safe.
  */
 final class TransactionRunner {
+    /** JdbcStorage's logger, as before this class was split from it: hosts' log settings still apply. */
     private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
 
     private final DataSource dataSource;
