@@ -19,12 +19,17 @@ import dev.orgkit.internal.Kernel;
 import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.Observed;
 import dev.orgkit.internal.OrganizationsService;
+import dev.orgkit.internal.PeriodCounters;
+import dev.orgkit.internal.PlansService;
 import dev.orgkit.internal.PolicyEngineService;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.internal.SupportService;
+import dev.orgkit.internal.UsageAlertsService;
 import dev.orgkit.internal.UsageService;
 import dev.orgkit.invitation.Invitations;
 import dev.orgkit.member.Members;
+import dev.orgkit.plan.Plans;
+import dev.orgkit.plan.UsageAlerts;
 import dev.orgkit.policy.Policy;
 import dev.orgkit.policy.PolicyEngine;
 import dev.orgkit.support.Support;
@@ -68,14 +73,18 @@ public final class OrgKit implements AutoCloseable {
     private final ApiKeysService apiKeyService;
     private final ApiKeys apiKeys;
     private final Usage usage;
+    private final Plans plans;
+    private final UsageAlerts usageAlerts;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
         var kernel = new Kernel(storage, builder.clock, new Secrets(builder.random), builder.policy, validator,
                 builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
         this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
-                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease));
-        this.apiKeyService = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix));
+                new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease),
+                builder.monthlyStatements);
+        var periods = new PeriodCounters();
+        this.apiKeyService = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix), periods);
         // Observed only when someone observes: without an observer the services are handed out as they are.
         @Nullable Observed observed = Observed.of(builder.observers);
         this.accounts = observe(observed, Accounts.class, new AccountsService(kernel), "accounts");
@@ -86,7 +95,9 @@ public final class OrgKit implements AutoCloseable {
         this.policy = observe(observed, PolicyEngine.class, new PolicyEngineService(kernel), "policy");
         this.support = observe(observed, Support.class, new SupportService(kernel), "support");
         this.apiKeys = Observed.apiKeys(apiKeyService, observed);
-        this.usage = observe(observed, Usage.class, new UsageService(kernel), "usage");
+        this.usage = observe(observed, Usage.class, new UsageService(kernel, periods), "usage");
+        this.plans = observe(observed, Plans.class, new PlansService(kernel, periods), "plans");
+        this.usageAlerts = observe(observed, UsageAlerts.class, new UsageAlertsService(kernel), "usage_alerts");
     }
 
     private static <T> T observe(@Nullable Observed observed, Class<T> type, T service, String name) {
@@ -146,9 +157,27 @@ public final class OrgKit implements AutoCloseable {
         return apiKeys;
     }
 
-    /** The API usage of accounts, per day and per key. */
+    /** The API usage of accounts: per day and per key, the current month against the plan, statements. */
     public Usage usage() {
         return usage;
+    }
+
+    /**
+     * The plans of accounts, assigned by the host's billing.
+     *
+     * @since 0.2.0
+     */
+    public Plans plans() {
+        return plans;
+    }
+
+    /**
+     * Usage alert thresholds, and the alert mails they cause.
+     *
+     * @since 0.2.0
+     */
+    public UsageAlerts usageAlerts() {
+        return usageAlerts;
     }
 
     /**
@@ -193,6 +222,7 @@ public final class OrgKit implements AutoCloseable {
         private int maxAttempts = DeliverySettings.DEFAULTS.maxAttempts();
         private Duration lease = DeliverySettings.DEFAULTS.lease();
         private String apiKeyPrefix = ApiKeyFormat.DEFAULT_PREFIX;
+        private boolean monthlyStatements;
 
         private Builder() {}
 
@@ -204,7 +234,7 @@ public final class OrgKit implements AutoCloseable {
         }
 
         /**
-         * What sends invitation mails; called after commit, never inside a transaction. A failure is
+         * What sends orgkit's mails (invitations, usage alerts and statements, key expiry notices); called after commit, never inside a transaction. A failure is
          * recorded and retried (see {@link #deliveryBackoff}); it never undoes the invitation.
          */
         public Builder mailer(Mailer mailer) {
@@ -344,6 +374,18 @@ public final class OrgKit implements AutoCloseable {
         public Builder apiKeyPrefix(String prefix) {
             Check.single("apiKeyPrefix", ApiKeyFormat.prefixProblem(prefix));
             this.apiKeyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Mails each account with a plan its {@code UsageStatementMail} for every closed month, to its
+         * invoicing email (a personal account: its owner's), once, through the outbox: the first
+         * dispatch round of a month schedules the statements of the month before. Off by default.
+         *
+         * @since 0.2.0
+         */
+        public Builder monthlyStatements(boolean enabled) {
+            this.monthlyStatements = enabled;
             return this;
         }
 

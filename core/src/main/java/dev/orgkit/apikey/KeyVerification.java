@@ -46,7 +46,13 @@ public record KeyVerification(
         /** The key is valid but has used its rate limit on this instance; see {@link #retryAfter()}. @since 0.2.0 */
         RATE_LIMITED,
         /** The key is valid but the call does not come from one of its allowed networks (or its address is unknown). @since 0.2.0 */
-        FORBIDDEN_NETWORK
+        FORBIDDEN_NETWORK,
+        /**
+         * The key is valid, but its account's plan is HARD and the month's calls have reached what it
+         * includes. The call is not counted.
+         * @since 0.2.0
+         */
+        USAGE_EXCEEDED
     }
 
     private static final KeyVerification MALFORMED = invalid(Code.MALFORMED);
@@ -55,6 +61,7 @@ public record KeyVerification(
     private static final KeyVerification EXPIRED = invalid(Code.EXPIRED);
     private static final KeyVerification INSUFFICIENT_SCOPE = invalid(Code.INSUFFICIENT_SCOPE);
     private static final KeyVerification FORBIDDEN_NETWORK = invalid(Code.FORBIDDEN_NETWORK);
+    private static final KeyVerification USAGE_EXCEEDED = invalid(Code.USAGE_EXCEEDED);
 
     /**
      * Requires the key, account and environment exactly when the code is {@link Code#VALID}, scopes only
@@ -111,6 +118,8 @@ public record KeyVerification(
                 return FORBIDDEN_NETWORK;
             case RATE_LIMITED:
                 throw new IllegalArgumentException("a RATE_LIMITED verification needs its retry-after: use rateLimited");
+            case USAGE_EXCEEDED:
+                return USAGE_EXCEEDED;
             default:
                 throw new IllegalArgumentException("a VALID verification needs its key: use valid(key)");
         }

@@ -2,7 +2,10 @@ package dev.orgkit.apikey;
 
 import dev.orgkit.Principal;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.plan.PeriodUsage;
+import dev.orgkit.plan.UsageStatement;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -21,4 +24,21 @@ public interface Usage {
      * owner of a personal account read it; anyone else who is not a member gets {@code NOT_FOUND} (R9).
      */
     List<DailyUsage> daily(Principal principal, AccountId accountId, LocalDate from, LocalDate to);
+
+    /**
+     * The account's calls in the current calendar month (UTC) against its plan: what was flushed, by
+     * every instance, plus this instance's unflushed count. Who reads {@link #daily} reads it.
+     *
+     * @since 0.2.0
+     */
+    PeriodUsage currentPeriod(Principal principal, AccountId accountId);
+
+    /**
+     * The account's usage statement of {@code month}: calls per key, total, included and overage,
+     * as flushed (the current month's is partial). Who reads {@link #daily} reads it.
+     *
+     * @throws dev.orgkit.InvalidInputException if {@code month} is null or in the future
+     * @since 0.2.0
+     */
+    UsageStatement statement(Principal principal, AccountId accountId, YearMonth month);
 }

@@ -54,5 +54,25 @@ public enum AuditAction {
     /** An API key was revoked, permanently. */
     API_KEY_REVOKED,
     /** An API key was rolled: a new key replaced it, and its old secret expires after the overlap. */
-    API_KEY_ROLLED
+    API_KEY_ROLLED,
+    /**
+     * The host's billing assigned a plan to the account; details hold its limits. Its actor is
+     * {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    PLAN_ASSIGNED,
+    /** An admin (or a personal account's owner) set the usage alert thresholds; details hold them. @since 0.2.0 */
+    USAGE_ALERTS_SET,
+    /**
+     * orgkit handed a usage alert to the mailer, which took it; details hold the recipient, the
+     * month and threshold ({@code subject}), the attempt and the message id. Actor {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    USAGE_ALERT_SENT,
+    /**
+     * orgkit handed a monthly usage statement to the mailer, which took it; details as for
+     * {@link #USAGE_ALERT_SENT}, the subject being the month. Actor {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    USAGE_STATEMENT_SENT
 }

@@ -3,8 +3,9 @@ package dev.orgkit.delivery;
 import java.time.Duration;
 
 /**
- * Dispatching the invitation mails that are due: first attempts that did not go out at once, and
- * retries of failed ones. Obtain it from {@code kit.deliveries()}. Thread-safe, and safe to run
+ * Dispatching the mails of the outbox that are due: invitation mails (first attempts that did not go
+ * out at once, and retries of failed ones) and account notices ({@link NoticeKind}: usage alerts,
+ * statements, key expiry notices). Obtain it from {@code kit.deliveries()}. Thread-safe, and safe to run
  * from several threads and several JVMs sharing one storage at once: each attempt claims its
  * delivery in the storage first, so no attempt is made twice.
  *
@@ -19,8 +20,10 @@ import java.time.Duration;
 public interface Deliveries {
 
     /**
-     * Dispatches every delivery that is due now, for a host's scheduler (say, once a minute), and
-     * returns what it did. Mailer failures are recorded, never thrown; a storage failure is thrown.
+     * Dispatches every invitation mail and account notice that is due now, for a host's scheduler
+     * (say, once a minute), and returns what it did (both kinds counted together); with
+     * {@code monthlyStatements(true)}, the first round of a month also schedules the statements of
+     * the month before. Mailer failures are recorded, never thrown; a storage failure is thrown.
      */
     DispatchSummary dispatchPending();
 

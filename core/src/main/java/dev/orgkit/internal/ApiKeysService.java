@@ -58,11 +58,15 @@ public final class ApiKeysService implements ApiKeys {
     private final ApiKeyFormat format;
     private final UsageBuffer usage = new UsageBuffer();
     private final KeyGuard guard = new KeyGuard();
+    private final PeriodCounters periods;
+    private final UsageWatch watch;
 
-    /** Creates the service for keys of {@code format}. */
-    public ApiKeysService(Kernel kernel, ApiKeyFormat format) {
+    /** Creates the service for keys of {@code format}, enforcing HARD plans with {@code periods}. */
+    public ApiKeysService(Kernel kernel, ApiKeyFormat format, PeriodCounters periods) {
         this.kernel = kernel;
         this.format = format;
+        this.periods = periods;
+        this.watch = new UsageWatch(kernel, periods);
     }
 
     @Override
@@ -197,7 +201,12 @@ public final class ApiKeysService implements ApiKeys {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        // HARD plans: what this instance knows of the month, in memory; the flush keeps it fresh.
+        if (periods.exceeded(key.accountId(), now)) {
+            return KeyVerification.of(KeyVerification.Code.USAGE_EXCEEDED);
+        }
         usage.record(key.accountId(), key.id(), now);
+        periods.counted(key.accountId(), now);
         return KeyVerification.valid(key);
     }
 
@@ -210,10 +219,7 @@ public final class ApiKeysService implements ApiKeys {
     @Override
     public long flushUsage() {
         guard.evictIdle(kernel.clock.millis());
-        return usage.flush(batch -> kernel.storage.write(tx -> {
-            tx.usage().add(batch);
-            return null;
-        }), kernel.now());
+        return watch.flush(usage);
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.Mailer;
@@ -46,14 +46,19 @@ public final class DeliveryService implements Deliveries {
     private final Function<String, URI> invitationLink;
     private final DeliverySettings settings;
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
+    private final NoticeService notices;
 
-    /** Sends through {@code mailer}, with links built by {@code invitationLink}, retrying as {@code settings} say. */
+    /**
+     * Sends through {@code mailer}, with links built by {@code invitationLink}, retrying as {@code settings}
+     * say; account notices too, and monthly statements if {@code monthlyStatements}.
+     */
     public DeliveryService(Kernel kernel, Mailer mailer, Function<String, URI> invitationLink,
-            DeliverySettings settings) {
+            DeliverySettings settings, boolean monthlyStatements) {
         this.kernel = kernel;
         this.mailer = mailer;
         this.invitationLink = invitationLink;
         this.settings = settings;
+        this.notices = new NoticeService(kernel, mailer, settings, monthlyStatements);
     }
 
     /** The outcome of one attempt. */
@@ -144,7 +149,10 @@ public final class DeliveryService implements Deliveries {
                 }
             }
         }
-        return new DispatchSummary(sent, failed, givenUp);
+        int[] noticeCounts = new int[Outcome.values().length];
+        notices.dispatchDue(noticeCounts);
+        return new DispatchSummary(sent + noticeCounts[Outcome.SENT.ordinal()],
+                failed + noticeCounts[Outcome.FAILED.ordinal()], givenUp + noticeCounts[Outcome.GIVEN_UP.ordinal()]);
     }
 
     /** One attempt at the delivery; empty if it was not claimable (not due, or another dispatcher has it). */
@@ -159,7 +167,6 @@ public final class DeliveryService implements Deliveries {
         return Optional.of(kernel.storage.write(tx -> settle(tx, organizationId, attempt, error)));
     }
 
-    /** Whether the delivery was claimed, and the attempt to make, unless it was given up instead. */
     /** The attempt to make; or, if there is none, how the claim settled the delivery (empty: not claimed). */
     private record Claim(Optional<Outcome> settled, Optional<Attempt> attempt) {
         static final Claim NOT_CLAIMED = new Claim(Optional.empty(), Optional.empty());

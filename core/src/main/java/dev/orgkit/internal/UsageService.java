@@ -8,7 +8,14 @@ import dev.orgkit.apikey.DailyUsage;
 import dev.orgkit.apikey.KeyUsage;
 import dev.orgkit.apikey.Usage;
 import dev.orgkit.policy.Permission;
+import dev.orgkit.plan.PeriodUsage;
+import dev.orgkit.plan.Plan;
+import dev.orgkit.plan.UsageStatement;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +28,39 @@ public final class UsageService implements Usage {
     static final int MAX_DAYS = 366;
 
     private final Kernel kernel;
+    private final PeriodCounters periods;
 
-    /** Creates the service. */
-    public UsageService(Kernel kernel) {
+    /** Creates the service; {@code periods} holds this instance's unflushed counts. */
+    public UsageService(Kernel kernel, PeriodCounters periods) {
         this.kernel = kernel;
+        this.periods = periods;
+    }
+
+    @Override
+    public PeriodUsage currentPeriod(Principal principal, AccountId accountId) {
+        Check.notNull("principal", principal, "accountId", accountId);
+        YearMonth month = YearMonth.from(kernel.now().atOffset(ZoneOffset.UTC));
+        return kernel.storage.read(tx -> {
+            Account account = Kernel.account(tx, accountId);
+            kernel.require(tx, principal, account, Permission.VIEW_USAGE);
+            OptionalLong included = tx.plans().find(accountId).map(Plan::monthlyCalls).orElse(OptionalLong.empty());
+            long used = UsageWatch.total(tx, accountId, month) + periods.unflushed(accountId, month);
+            return PeriodUsage.of(month, used, included);
+        });
+    }
+
+    @Override
+    public UsageStatement statement(Principal principal, AccountId accountId, YearMonth month) {
+        YearMonth current = YearMonth.from(kernel.now().atOffset(ZoneOffset.UTC));
+        Check.nulls("principal", principal, "accountId", accountId, "month", month)
+                .add("month", month != null && month.isAfter(current)
+                        ? Optional.of("must not be in the future (now " + current + ")") : Optional.empty())
+                .throwIfAny();
+        return kernel.storage.read(tx -> {
+            Account account = Kernel.account(tx, accountId);
+            kernel.require(tx, principal, account, Permission.VIEW_USAGE);
+            return Statements.build(tx, account, month);
+        });
     }
 
     @Override

@@ -35,4 +35,10 @@ public interface ReadTransaction {
 
     /** The audit trail. @since 0.2.0 */
     AuditReads audit();
+
+    /** Plans and usage alert settings. @since 0.2.0 */
+    PlanReads plans();
+
+    /** The account notice outbox (usage alerts, statements, key expiry notices). @since 0.2.0 */
+    NoticeReads notices();
 }

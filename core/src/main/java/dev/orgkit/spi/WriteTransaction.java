@@ -42,4 +42,12 @@ public interface WriteTransaction extends ReadTransaction {
     /** The audit trail. @since 0.2.0 */
     @Override
     AuditStore audit();
+
+    /** Plans and usage alert settings. @since 0.2.0 */
+    @Override
+    PlanStore plans();
+
+    /** The account notice outbox (usage alerts, statements, key expiry notices). @since 0.2.0 */
+    @Override
+    NoticeStore notices();
 }

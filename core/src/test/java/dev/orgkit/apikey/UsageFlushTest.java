@@ -8,6 +8,7 @@ import dev.orgkit.StorageException;
 import dev.orgkit.UserId;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.spi.ApiKeyRecord;
+import dev.orgkit.spi.PlanStore;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
@@ -77,6 +78,15 @@ class UsageFlushTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    /** Plans as a storage answers when no account has one: the flush then writes usage only. */
+    private static final PlanStore NO_PLANS = (PlanStore) Proxy.newProxyInstance(PlanStore.class.getClassLoader(),
+            new Class<?>[] {PlanStore.class}, (proxy, method, args) -> {
+                if (method.getName().equals("find")) {
+                    return Optional.empty();
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+
     /** Knows one key; its writes record usage batches, or fail while {@link #failing}. */
     private static final class FlakyStorage implements Storage {
         final Map<SecretHash, ApiKeyRecord> keys = new HashMap<>();
@@ -121,6 +131,9 @@ class UsageFlushTest {
                     new Class<?>[] {WriteTransaction.class}, (proxy, method, args) -> {
                         if (method.getName().equals("usage")) {
                             return usage;
+                        }
+                        if (method.getName().equals("plans")) {
+                            return NO_PLANS;
                         }
                         throw new UnsupportedOperationException(method.getName());
                     });

@@ -88,5 +88,7 @@ public final class InMemoryStorage implements Storage {
         final InMemoryUsageStore.State usage = new InMemoryUsageStore.State();
         final InMemorySupportStore.State support = new InMemorySupportStore.State();
         final InMemoryAuditStore.State audit = new InMemoryAuditStore.State();
+        final InMemoryPlanStore.State plans = new InMemoryPlanStore.State();
+        final InMemoryNoticeStore.State notices = new InMemoryNoticeStore.State();
     }
 }

@@ -16,6 +16,8 @@ final class InMemoryTransaction implements WriteTransaction {
     private final InMemoryUsageStore usage;
     private final InMemorySupportStore support;
     private final InMemoryAuditStore audit;
+    private final InMemoryPlanStore plans;
+    private final InMemoryNoticeStore notices;
 
     InMemoryTransaction(InMemoryStorage.Tables tables, Journal journal) {
         this.accounts = new InMemoryAccountStore(tables.accounts, journal);
@@ -26,6 +28,8 @@ final class InMemoryTransaction implements WriteTransaction {
         this.usage = new InMemoryUsageStore(tables.usage, journal, apiKeys);
         this.support = new InMemorySupportStore(tables.support, journal);
         this.audit = new InMemoryAuditStore(tables.audit, journal);
+        this.plans = new InMemoryPlanStore(tables.plans, journal);
+        this.notices = new InMemoryNoticeStore(tables.notices, journal);
     }
 
     @Override
@@ -66,5 +70,15 @@ final class InMemoryTransaction implements WriteTransaction {
     @Override
     public InMemoryAuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public InMemoryPlanStore plans() {
+        return plans;
+    }
+
+    @Override
+    public InMemoryNoticeStore notices() {
+        return notices;
     }
 }

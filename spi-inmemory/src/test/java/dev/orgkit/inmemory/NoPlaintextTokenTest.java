@@ -9,7 +9,7 @@ import dev.orgkit.account.NewOrganization;
 import dev.orgkit.account.Organization;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.SecretHash;
 import dev.orgkit.tck.MutableClock;

@@ -163,6 +163,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             "SELECT account_id FROM orgkit_api_keys WHERE 1 = 0",
             "SELECT account_id FROM orgkit_invitation_deliveries WHERE 1 = 0",
             "SELECT account_id FROM orgkit_support_requests WHERE 1 = 0",
+            "SELECT account_id FROM orgkit_notices WHERE 1 = 0",
             "SELECT scopes FROM orgkit_api_keys WHERE 1 = 0",
             PollingKeyChangeWatcher.READ_VERSION);
 

@@ -6,6 +6,8 @@ import dev.orgkit.spi.AuditStore;
 import dev.orgkit.spi.DeliveryStore;
 import dev.orgkit.spi.InvitationStore;
 import dev.orgkit.spi.MemberStore;
+import dev.orgkit.spi.NoticeStore;
+import dev.orgkit.spi.PlanStore;
 import dev.orgkit.spi.SupportStore;
 import dev.orgkit.spi.UsageStore;
 import dev.orgkit.spi.WriteTransaction;
@@ -25,6 +27,8 @@ final class JdbcTransaction implements WriteTransaction {
     private final JdbcUsageStore usage;
     private final JdbcSupportStore support;
     private final JdbcAuditStore audit;
+    private final JdbcPlanStore plans;
+    private final JdbcNoticeStore notices;
 
     /** The queries of the stores that depend on the dialect only, built once per storage. */
     record Queries(KeysetPage members, KeysetPage pendingInvitations, KeysetPage apiKeys) {
@@ -35,7 +39,7 @@ final class JdbcTransaction implements WriteTransaction {
     }
 
     /**
-     * The stores are made here, once per transaction: eight small objects, against at least one
+     * The stores are made here, once per transaction: ten small objects, against at least one
      * round trip to the database that every transaction makes.
      */
     JdbcTransaction(Sql sql, Queries queries, boolean writable) {
@@ -47,6 +51,8 @@ final class JdbcTransaction implements WriteTransaction {
         usage = new JdbcUsageStore(sql, writable);
         support = new JdbcSupportStore(sql, writable);
         audit = new JdbcAuditStore(sql, writable);
+        plans = new JdbcPlanStore(sql, writable);
+        notices = new JdbcNoticeStore(sql, writable);
     }
 
     @Override
@@ -92,5 +98,15 @@ final class JdbcTransaction implements WriteTransaction {
     /** Whether this transaction revoked a key or changed an expiry: a verification cache must forget what it holds. */
     boolean changedApiKeys() {
         return apiKeys.changed();
+    }
+
+    @Override
+    public PlanStore plans() {
+        return plans;
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return notices;
     }
 }

@@ -24,7 +24,7 @@ import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;

@@ -1,6 +1,6 @@
 package dev.orgkit.smtp;
 
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Role;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package dev.orgkit.smtp;
 
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.OrgKitMail;
 import dev.orgkit.spi.Mailer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -8,9 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,9 +20,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends invitation mails over SMTP with Jakarta Mail (Eclipse Angus): a {@code multipart/alternative}
- * message with a plain-text and an HTML part (see {@link InvitationMailRenderer}), and the
- * {@code Message-ID} {@code <messageId@domain>} from {@link InvitationMail#messageId()}, so that a
+ * Sends every kind of orgkit mail over SMTP with Jakarta Mail (Eclipse Angus): a
+ * {@code multipart/alternative} message with a plain-text and an HTML part (see {@link MailRenderer}),
+ * inside a {@code multipart/mixed} one when it has attachments (a statement's CSV), and the
+ * {@code Message-ID} {@code <messageId@domain>} from {@link OrgKitMail#messageId()}, so that a
  * receiving system can de-duplicate.
  *
  * <pre>{@code
@@ -52,7 +51,7 @@ public final class SmtpMailer implements Mailer {
     private final String messageIdDomain;
     private final @Nullable String username;
     private final @Nullable String password;
-    private final InvitationMailRenderer renderer;
+    private final MailRenderer renderer;
     private final Clock clock;
 
     private SmtpMailer(Builder builder, InternetAddress from) {
@@ -97,12 +96,12 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(InvitationMail mail) {
+    public void send(OrgKitMail mail) {
         MimeMessage message;
         try {
             message = compose(mail);
         } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new IllegalArgumentException("The invitation mail " + mail.messageId() + " could not be composed", e);
+            throw new IllegalArgumentException("The mail " + mail.messageId() + " could not be composed", e);
         }
         try {
             if (username != null) {
@@ -117,8 +116,8 @@ public final class SmtpMailer implements Mailer {
     }
 
     /** The message for {@code mail}, ready to send. */
-    MimeMessage compose(InvitationMail mail) throws MessagingException, UnsupportedEncodingException {
-        String subject = oneLine("subject", renderer.subject(mail));
+    MimeMessage compose(OrgKitMail mail) throws MessagingException, UnsupportedEncodingException {
+        RenderedMail rendered = renderer.render(mail);
         InternetAddress to = address("recipient", mail.recipient().value());
         if (!MESSAGE_ID.matcher(mail.messageId()).matches()) {
             throw new IllegalArgumentException("a message id is 1 to 200 letters, digits, '.', '_' or '-'");
@@ -126,16 +125,8 @@ public final class SmtpMailer implements Mailer {
         var message = new FixedIdMessage(session, "<" + mail.messageId() + "@" + messageIdDomain + ">");
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, to);
-        message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
-        var text = new MimeBodyPart();
-        text.setText(renderer.text(mail), StandardCharsets.UTF_8.name(), "plain");
-        var html = new MimeBodyPart();
-        html.setText(renderer.html(mail), StandardCharsets.UTF_8.name(), "html");
-        var alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(text);
-        alternatives.addBodyPart(html);
-        message.setContent(alternatives);
+        rendered.writeTo(message);
         message.saveChanges();
         return message;
     }
@@ -193,7 +184,7 @@ public final class SmtpMailer implements Mailer {
         private @Nullable String messageIdDomain;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
-        private InvitationMailRenderer renderer = new InvitationMailRenderer();
+        private MailRenderer renderer = new MailRenderer();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -253,8 +244,18 @@ public final class SmtpMailer implements Mailer {
             return this;
         }
 
-        /** Renders the subject and the two parts; orgkit's English wording by default. */
+        /** Renders invitations with {@code renderer}, the other kinds with orgkit's English wording. */
         public Builder renderer(InvitationMailRenderer renderer) {
+            this.renderer = new MailRenderer(renderer);
+            return this;
+        }
+
+        /**
+         * Renders every kind of mail; orgkit's English wording by default.
+         *
+         * @since 0.2.0
+         */
+        public Builder renderer(MailRenderer renderer) {
             this.renderer = renderer;
             return this;
         }

@@ -20,7 +20,7 @@ import dev.orgkit.delivery.InvitationDelivery;
 import dev.orgkit.inmemory.InMemoryStorage;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.tck.MutableClock;

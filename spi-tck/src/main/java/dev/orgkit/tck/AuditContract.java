@@ -27,6 +27,7 @@ import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Role;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.spi.EventListener;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -328,7 +330,19 @@ public abstract class AuditContract extends ContractFixture {
             unaudited("ApiKeys.startUsageFlusher(Duration)", "starts a thread whose flushes are not audited, as flushUsage's are not",
                     w -> () -> w.kit.apiKeys().startUsageFlusher(Duration.ofHours(1)).close()),
             query("Usage.daily(Principal,AccountId,LocalDate,LocalDate)",
-                    w -> () -> w.kit.usage().daily(w.ana, w.acme.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))));
+                    w -> () -> w.kit.usage().daily(w.ana, w.acme.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))),
+            query("Usage.currentPeriod(Principal,AccountId)", w -> () -> w.kit.usage().currentPeriod(w.ana, w.acme.id())),
+            query("Usage.statement(Principal,AccountId,YearMonth)",
+                    w -> () -> w.kit.usage().statement(w.ana, w.acme.id(), YearMonth.of(2026, 1))),
+            // Plans and usage alerts
+            command("Plans.assign(AccountId,Plan)", AuditAction.PLAN_ASSIGNED,
+                    w -> () -> w.kit.plans().assign(w.acme.id(), Plan.monthly(1_000)),
+                    w -> () -> w.kit.plans().assign(AccountId.of("org_nobody"), Plan.monthly(1_000))),
+            query("Plans.get(Principal,AccountId)", w -> () -> w.kit.plans().get(w.ana, w.acme.id())),
+            command("UsageAlerts.set(UserPrincipal,AccountId,Set)", AuditAction.USAGE_ALERTS_SET,
+                    w -> () -> w.kit.usageAlerts().set(w.ana, w.acme.id(), Set.of(50, 100)),
+                    w -> () -> w.kit.usageAlerts().set(w.bob, w.acme.id(), Set.of(50, 100))),
+            query("UsageAlerts.get(Principal,AccountId)", w -> () -> w.kit.usageAlerts().get(w.ana, w.acme.id())));
 
     /** A new API key of Acme, created by ana. */
     private static CreatedApiKey apiKey(World world) {

@@ -20,7 +20,7 @@ import dev.orgkit.delivery.DispatchSummary;
 import dev.orgkit.delivery.InvitationDelivery;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.DenialCode;
@@ -404,7 +404,8 @@ public abstract class InvitationLifecycleContract extends ContractFixture {
         var resentMeanwhile = new AtomicBoolean();
         var self = new AtomicReference<OrgKit>();
         // The admin resends while the first mail is still with the mailer (after its claim committed).
-        Mailer racing = mail -> {
+        Mailer racing = sent -> {
+            InvitationMail mail = (InvitationMail) sent;
             tokens.add(mail.token());
             if (resentMeanwhile.compareAndSet(false, true)) {
                 self.get().invitations().resend(ana, mail.invitationId());

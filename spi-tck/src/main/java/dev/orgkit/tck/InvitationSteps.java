@@ -7,7 +7,7 @@ import dev.orgkit.EmailAddress;
 import dev.orgkit.OrgKit;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.policy.DenialCode;

@@ -14,7 +14,7 @@ import dev.orgkit.account.Organization;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Membership;

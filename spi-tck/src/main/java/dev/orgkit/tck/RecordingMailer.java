@@ -1,26 +1,41 @@
 package dev.orgkit.tck;
 
 import dev.orgkit.EmailAddress;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
+import dev.orgkit.mail.OrgKitMail;
 import dev.orgkit.spi.Mailer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link Mailer} that keeps every mail, so tests can follow the link an invitee receives. Thread-safe. */
+/**
+ * A {@link Mailer} that keeps every mail, so tests can follow the link an invitee receives and count
+ * the notices an account got. Invitations and the other kinds are kept apart. Thread-safe.
+ */
 public final class RecordingMailer implements Mailer {
     private final List<InvitationMail> sent = new CopyOnWriteArrayList<>();
     private final List<InvitationMail> attempted = new CopyOnWriteArrayList<>();
+    private final List<OrgKitMail> notices = new CopyOnWriteArrayList<>();
+    private final List<OrgKitMail> noticesAttempted = new CopyOnWriteArrayList<>();
     private volatile boolean failing;
 
     @Override
-    public void send(InvitationMail mail) {
-        attempted.add(mail);
-        if (failing) {
-            // Careless on purpose, as real mail libraries can be: the message carries the link, which
-            // orgkit must redact before it records or logs the error.
-            throw new IllegalStateException("mail server unreachable (simulated) while sending " + mail.acceptLink());
+    public void send(OrgKitMail mail) {
+        if (mail instanceof InvitationMail invitation) {
+            attempted.add(invitation);
+            if (failing) {
+                // Careless on purpose, as real mail libraries can be: the message carries the link, which
+                // orgkit must redact before it records or logs the error.
+                throw new IllegalStateException("mail server unreachable (simulated) while sending "
+                        + invitation.acceptLink());
+            }
+            sent.add(invitation);
+            return;
         }
-        sent.add(mail);
+        noticesAttempted.add(mail);
+        if (failing) {
+            throw new IllegalStateException("mail server unreachable (simulated) while sending " + mail.messageId());
+        }
+        notices.add(mail);
     }
 
     /** Makes every following send fail, or succeed again. */
@@ -28,14 +43,24 @@ public final class RecordingMailer implements Mailer {
         this.failing = fail;
     }
 
-    /** Every mail sent so far, oldest first. */
+    /** Every invitation mail sent so far, oldest first. */
     public List<InvitationMail> sent() {
         return List.copyOf(sent);
     }
 
-    /** Every mail handed to this mailer so far, sent or failed, oldest first. */
+    /** Every invitation mail handed to this mailer so far, sent or failed, oldest first. */
     public List<InvitationMail> attempted() {
         return List.copyOf(attempted);
+    }
+
+    /** Every mail of {@code kind} (other than invitations) sent so far, oldest first. */
+    public <M extends OrgKitMail> List<M> sent(Class<M> kind) {
+        return notices.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** Every mail of {@code kind} (other than invitations) handed to this mailer, sent or failed, oldest first. */
+    public <M extends OrgKitMail> List<M> attempted(Class<M> kind) {
+        return noticesAttempted.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** The token of the last mail sent to {@code email}. */

@@ -184,4 +184,36 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    /** Plans, the current period, HARD enforcement and statements. */
+    @Nested
+    class Plans extends PlansContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Usage alerts and monthly statements through the outbox. */
+    @Nested
+    class UsageAlerts extends UsageAlertsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Several instances on one storage: alerts once, the HARD limit's overshoot bound. */
+    @Nested
+    class UsageAcrossInstances extends UsageAcrossInstancesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+
+        @Override
+        protected int rounds() {
+            return Math.max(1, concurrencyRounds() / 5);
+        }
+    }
 }

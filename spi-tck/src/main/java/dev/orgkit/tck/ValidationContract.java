@@ -15,7 +15,7 @@ import dev.orgkit.account.ProfileUpdate;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.orgkit.spring.web;
 
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
+import dev.orgkit.mail.OrgKitMail;
 import dev.orgkit.spi.Mailer;
 import dev.orgkit.spring.boot.autoconfigure.OrgKitBuilderCustomizer;
 import java.nio.charset.StandardCharsets;
@@ -111,8 +112,10 @@ class TestHost {
         private final List<InvitationMail> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(InvitationMail mail) {
-            sent.add(mail);
+        public void send(OrgKitMail mail) {
+            if (mail instanceof InvitationMail invitation) {
+                sent.add(invitation);
+            }
         }
 
         /** The token of the newest mail to {@code email}. */

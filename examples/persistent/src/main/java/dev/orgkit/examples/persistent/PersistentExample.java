@@ -10,7 +10,7 @@ import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.AccountSummary;
 import dev.orgkit.account.NewOrganization;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.jdbc.JdbcStorage;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
@@ -51,9 +51,12 @@ public final class PersistentExample {
         try (HikariDataSource dataSource = new HikariDataSource(config);
                 OrgKit kit = OrgKit.builder()
                         .storage(JdbcStorage.migrate(dataSource))
-                        .mailer((InvitationMail mail) -> {
-                            out.println("  (mail to " + mail.recipient() + ": join " + mail.organizationName() + ")");
-                            inbox.put(mail.recipient().value(), mail.token());
+                        .mailer(mail -> {
+                            if (mail instanceof InvitationMail invitation) {
+                                out.println("  (mail to " + invitation.recipient() + ": join "
+                                        + invitation.organizationName() + ")");
+                                inbox.put(invitation.recipient().value(), invitation.token());
+                            }
                         })
                         .build()) {
             out.println("orgkit on " + database + ".mv.db");

@@ -20,10 +20,15 @@ import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.inmemory.InMemoryStorage;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
+import dev.orgkit.mail.OrgKitMail;
+import dev.orgkit.mail.UsageAlertMail;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.plan.Enforcement;
+import dev.orgkit.plan.PeriodUsage;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.Decision;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.support.SupportAction;
@@ -31,13 +36,16 @@ import dev.orgkit.support.SupportRequest;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The organizations guide's story, told by a host application on the in-memory storage: a personal
  * account that cannot invite, an organization created, a member invited by email who accepts, a
- * promotion, a demotion that only support can do (asked for, and rejected by support), a removal confirmed by typing the email, a member
- * who leaves by typing the name, and the last admin who cannot leave.
+ * promotion, a demotion that only support can do (asked for, and rejected by support), an API key
+ * under a plan whose usage alert arrives by mail and whose HARD limit refuses the call beyond it, a
+ * removal confirmed by typing the email, a member who leaves by typing the name, and the last admin
+ * who cannot leave.
  */
 public final class Quickstart {
     private final PrintStream out;
@@ -64,11 +72,19 @@ public final class Quickstart {
         }
     }
 
-    private void deliver(InvitationMail mail) {
+    private void deliver(OrgKitMail mail) {
         // A real host hands the mail to SMTP (see orgkit-spi-smtp); here it lands in an inbox.
-        inbox.put(mail.recipient(), mail);
-        out.printf("   ✉  mail to %s: %s invites you to join %s as %s (link valid until %s)%n",
-                mail.recipient(), mail.inviterEmail(), mail.organizationName(), mail.role(), mail.expiresAt());
+        if (mail instanceof InvitationMail invitation) {
+            inbox.put(invitation.recipient(), invitation);
+            out.printf("   ✉  mail to %s: %s invites you to join %s as %s (link valid until %s)%n",
+                    invitation.recipient(), invitation.inviterEmail(), invitation.organizationName(),
+                    invitation.role(), invitation.expiresAt());
+        } else if (mail instanceof UsageAlertMail alert) {
+            out.printf("   ✉  mail to %s: %s has used %d%% of its API calls for %s (%d of %d)%n", alert.recipient(),
+                    alert.accountName(), alert.thresholdPercent(), alert.period(), alert.used(), alert.included());
+        } else {
+            out.printf("   ✉  mail to %s (%s)%n", mail.recipient(), mail.getClass().getSimpleName());
+        }
     }
 
     private void tell(OrgKit kit) {
@@ -140,6 +156,24 @@ public final class Quickstart {
                 .map(k -> k.name() + " " + k.hint()).toList());
         KeyVerification check = kit.apiKeys().verify(key.secret());
         out.println("   verify: " + check.code() + ", acting for " + check.accountId().map(AccountId::value).orElse("-"));
+
+        step("Billing gives Acme a plan of 5 calls a month, refused beyond; Ana asks for alerts at 80% and 100%.");
+        kit.plans().assign(acme.id(), Plan.monthly(5).enforcement(Enforcement.HARD));
+        kit.usageAlerts().set(ana, acme.id(), Set.of(80, 100));
+        for (int call = 0; call < 3; call++) {
+            kit.apiKeys().verify(key.secret());
+        }
+        // A host runs these on a schedule (startUsageFlusher, startDispatcher): usage reaches the
+        // storage, the 80% threshold is crossed, and its alert goes out through the outbox.
+        kit.apiKeys().flushUsage();
+        kit.deliveries().dispatchPending();
+        PeriodUsage month = kit.usage().currentPeriod(ana, acme.id());
+        out.println("   this month: " + month.used() + " of " + month.included().orElseThrow() + " calls ("
+                + month.percent().orElseThrow() + "%)");
+        out.println("   the fifth call: " + kit.apiKeys().verify(key.secret()).code() + ", the sixth: "
+                + kit.apiKeys().verify(key.secret()).code());
+        kit.apiKeys().flushUsage();
+        kit.deliveries().dispatchPending();
 
         step("Ana removes Carol, but mistypes her email.");
         attempt(() -> kit.members().remove(ana, acme.id(), carol.userId(), "carol@example.org"));

@@ -30,7 +30,13 @@ class QuickstartTest {
                 .contains("MEMBER_LEFT")
                 .contains("MEMBER_REMOVED")
                 .contains("verify: VALID, acting for org_")
-                .contains("API_KEY_CREATED");
+                .contains("API_KEY_CREATED")
+                .contains("mail to alerts@acme.example: Acme has used 80% of its API calls")
+                .contains("this month: 4 of 5 calls (80%)")
+                .contains("the fifth call: VALID, the sixth: USAGE_EXCEEDED")
+                .contains("mail to alerts@acme.example: Acme has used 100% of its API calls")
+                .contains("PLAN_ASSIGNED")
+                .contains("USAGE_ALERT_SENT");
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.account.NewOrganization;
 import dev.orgkit.examples.webapp.mail.DevMailbox;
 import dev.orgkit.examples.webapp.users.AppUsers;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Role;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ final class Fixtures {
     }
 
     private List<InvitationMail> mails() {
-        return app.context.getBean(DevMailbox.class).mails();
+        return app.context.getBean(DevMailbox.class).invitations();
     }
 
     private OrgKit kit() {

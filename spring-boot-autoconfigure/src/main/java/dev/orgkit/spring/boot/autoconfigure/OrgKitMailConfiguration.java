@@ -1,6 +1,6 @@
 package dev.orgkit.spring.boot.autoconfigure;
 
-import dev.orgkit.smtp.InvitationMailRenderer;
+import dev.orgkit.smtp.MailRenderer;
 import dev.orgkit.spi.Mailer;
 import dev.orgkit.spring.boot.autoconfigure.internal.JavaMailSenderMailer;
 import dev.orgkit.spring.boot.autoconfigure.internal.OrgKitStartupException;
@@ -15,18 +15,18 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * A {@link Mailer} on Spring's {@link JavaMailSender} (there is one when {@code spring.mail.host} is
- * set), rendering with {@code spi-smtp}'s {@link InvitationMailRenderer} (or the application's bean of
+ * set), rendering with {@code spi-smtp}'s {@link MailRenderer} (or the application's bean of
  * that type). Backs off when the application defines a {@link Mailer}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass({JavaMailSender.class, MimeMessage.class, InvitationMailRenderer.class})
+@ConditionalOnClass({JavaMailSender.class, MimeMessage.class, MailRenderer.class})
 class OrgKitMailConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(Mailer.class)
     @ConditionalOnBean(JavaMailSender.class)
     JavaMailSenderMailer orgKitMailer(JavaMailSender sender, OrgKitProperties properties,
-            ObjectProvider<InvitationMailRenderer> renderer) {
+            ObjectProvider<MailRenderer> renderer) {
         OrgKitProperties.Mail mail = properties.mail();
         if (mail.from() == null || mail.from().isBlank()) {
             throw new OrgKitStartupException("orgkit sends invitation mails through Spring's JavaMailSender"
@@ -34,7 +34,7 @@ class OrgKitMailConfiguration {
                     "Set orgkit.mail.from to the address invitation mails come from, such as"
                     + " invitations@app.example (and orgkit.mail.from-name to its display name).");
         }
-        return new JavaMailSenderMailer(sender, renderer.getIfAvailable(InvitationMailRenderer::new), mail.from(),
+        return new JavaMailSenderMailer(sender, renderer.getIfAvailable(MailRenderer::new), mail.from(),
                 mail.fromName());
     }
 }

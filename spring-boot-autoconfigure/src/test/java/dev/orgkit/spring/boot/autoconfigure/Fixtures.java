@@ -3,7 +3,8 @@ package dev.orgkit.spring.boot.autoconfigure;
 import dev.orgkit.Principal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.NewOrganization;
-import dev.orgkit.invitation.InvitationMail;
+import dev.orgkit.mail.InvitationMail;
+import dev.orgkit.mail.OrgKitMail;
 import dev.orgkit.spi.Mailer;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +64,10 @@ final class Fixtures {
         final List<InvitationMail> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(InvitationMail mail) {
-            sent.add(mail);
+        public void send(OrgKitMail mail) {
+            if (mail instanceof InvitationMail invitation) {
+                sent.add(invitation);
+            }
         }
     }
 

@@ -1,15 +1,13 @@
 package dev.orgkit.spring.boot.autoconfigure.internal;
 
-import dev.orgkit.invitation.InvitationMail;
-import dev.orgkit.smtp.InvitationMailRenderer;
+import dev.orgkit.mail.OrgKitMail;
+import dev.orgkit.smtp.MailRenderer;
 import dev.orgkit.spi.Mailer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -18,9 +16,10 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * A {@link Mailer} on Spring's {@link JavaMailSender} (configured by {@code spring.mail.*}): the same
- * {@code multipart/alternative} message as {@code SmtpMailer}, rendered by the same
- * {@link InvitationMailRenderer}, with the {@code Message-ID} {@code <messageId@domain of the sender>}
+ * A {@link Mailer} on Spring's {@link JavaMailSender} (configured by {@code spring.mail.*}): every kind
+ * of mail orgkit writes, as the same message as {@code SmtpMailer} (rendered by the same
+ * {@link MailRenderer}, written by the same {@code RenderedMail.writeTo}), with the {@code Message-ID}
+ * {@code <messageId@domain of the sender>}
  * so that a receiving system can de-duplicate. A subject or address with a line break is refused.
  * Never logs a token or a link. Thread-safe when the sender is (Spring's is).
  */
@@ -28,7 +27,7 @@ public final class JavaMailSenderMailer implements Mailer {
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private final JavaMailSender sender;
-    private final InvitationMailRenderer renderer;
+    private final MailRenderer renderer;
     private final InternetAddress from;
     private final String messageIdDomain;
 
@@ -37,7 +36,7 @@ public final class JavaMailSenderMailer implements Mailer {
      *
      * @throws IllegalArgumentException if {@code from} is not one valid address
      */
-    public JavaMailSenderMailer(JavaMailSender sender, InvitationMailRenderer renderer, String from,
+    public JavaMailSenderMailer(JavaMailSender sender, MailRenderer renderer, String from,
             @Nullable String fromName) {
         this.sender = sender;
         this.renderer = renderer;
@@ -59,7 +58,7 @@ public final class JavaMailSenderMailer implements Mailer {
     }
 
     @Override
-    public void send(InvitationMail mail) {
+    public void send(OrgKitMail mail) {
         MimeMessage message = sender.createMimeMessage();
         try {
             if (!MESSAGE_ID.matcher(mail.messageId()).matches()) {
@@ -69,25 +68,17 @@ public final class JavaMailSenderMailer implements Mailer {
             var to = new InternetAddress(oneLine("recipient", mail.recipient().value()), true);
             to.validate();
             message.setRecipient(Message.RecipientType.TO, to);
-            message.setSubject(oneLine("subject", renderer.subject(mail)), StandardCharsets.UTF_8.name());
-            var text = new MimeBodyPart();
-            text.setText(renderer.text(mail), StandardCharsets.UTF_8.name(), "plain");
-            var html = new MimeBodyPart();
-            html.setText(renderer.html(mail), StandardCharsets.UTF_8.name(), "html");
-            var alternatives = new MimeMultipart("alternative");
-            alternatives.addBodyPart(text);
-            alternatives.addBodyPart(html);
-            message.setContent(alternatives);
+            renderer.render(mail).writeTo(message);
             // JavaMailSenderImpl keeps a Message-ID set before it sends.
             message.setHeader("Message-ID", "<" + mail.messageId() + "@" + messageIdDomain + ">");
         } catch (MessagingException e) {
-            throw new IllegalArgumentException("The invitation mail " + mail.messageId() + " could not be composed", e);
+            throw new IllegalArgumentException("The mail " + mail.messageId() + " could not be composed", e);
         }
         try {
             sender.send(message);
         } catch (MailException e) {
             // orgkit records this with the token redacted from the whole chain of causes.
-            throw new IllegalStateException("Sending the invitation mail " + mail.messageId() + " failed", e);
+            throw new IllegalStateException("Sending the mail " + mail.messageId() + " failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
-package dev.orgkit.invitation;
+package dev.orgkit.mail;
 
 import dev.orgkit.EmailAddress;
+import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.member.Role;
 import java.net.URI;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record InvitationMail(
         Role role,
         URI acceptLink,
         String token,
-        Instant expiresAt) {
+        Instant expiresAt) implements OrgKitMail {
 
     /** Describes the mail without its secrets. */
     @Override
