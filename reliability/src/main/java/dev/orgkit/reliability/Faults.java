@@ -102,6 +102,8 @@ final class Faults implements AutoCloseable {
         if (terminator.isAlive() || settings.faultMillis() > 0) {
             terminator.join();
         }
+        report.kills = kills.size();
+        report.backendsTerminated = terminated.get();
         report.faults.put("processes killed with SIGKILL (and restarted)", kills.size() + " " + kills.keySet());
         report.faults.put("database backends terminated", String.valueOf(terminated.get()));
         return kills;

@@ -63,6 +63,7 @@ public final class Harness {
             DeliveryChecks.run(snapshot, journals, Mailbox.readAll(dir), kills, settings, report);
             long refused = journals.incarnations.values().stream().mapToLong(i -> i.mailsRefused).sum();
             long sent = journals.incarnations.values().stream().mapToLong(i -> i.mailsSent).sum();
+            report.mailsRefused = refused;
             report.faults.put("mail sends refused by the mailer", refused + " of " + (refused + sent));
             report.faults.put("verifications that failed on the storage",
                     String.valueOf(journals.incarnations.values().stream().mapToLong(i -> i.verifyErrors).sum()));

@@ -36,6 +36,10 @@ final class Report {
     }
 
     final String title;
+    /** Faults injected, for tests that check the run really was hostile. */
+    long kills;
+    long backendsTerminated;
+    long mailsRefused;
     final Map<String, long[]> commands = new TreeMap<>();
     final Map<String, String> faults = new LinkedHashMap<>();
     final Map<String, String> figures = new LinkedHashMap<>();
