@@ -15,6 +15,9 @@ import java.util.TreeSet;
  * replays to the memberships the database holds.
  */
 final class StateChecks {
+    /** Commands acknowledged without an event when they change nothing (documented no-ops). */
+    private static final Set<String> IDEMPOTENT = Set.of("CHANGE_ROLE", "KEY_REVOKE");
+
     private StateChecks() {}
 
     static void run(Snapshot db, Journals journals, Report report) {
@@ -58,7 +61,9 @@ final class StateChecks {
      * For each audit key: acknowledged ≤ events ≤ acknowledged + unknown outcomes. A refused command
      * adds nothing to the upper bound, so an event it wrote breaks it. A role change to the role the
      * member already has is acknowledged without an event (a no-op), so role changes count as unknown;
-     * the replay below proves those events anyway.
+     * the replay below proves those events anyway. Revoking a revoked key is likewise acknowledged
+     * without an event (two processes revoking one key at once write one event): revocations count as
+     * unknown here, and a key's revocation is checked to have exactly one event below.
      */
     private static void oneEventPerAcknowledgedCommand(Snapshot db, Journals journals, Report report) {
         Report.Check check = report.check("one audit event per acknowledged command, none per refused one");
@@ -67,7 +72,7 @@ final class StateChecks {
             report.count(c.kind(), c.ending());
             long[] bounds = expected.computeIfAbsent(c.key(), k -> new long[3]);
             switch (c.ending()) {
-                case ACKNOWLEDGED -> bounds[c.kind().equals("CHANGE_ROLE") ? 1 : 0]++;
+                case ACKNOWLEDGED -> bounds[IDEMPOTENT.contains(c.kind()) ? 1 : 0]++;
                 case UNKNOWN, IN_FLIGHT -> bounds[1]++;
                 case REFUSED -> bounds[2]++;
                 case UNEXPECTED -> bounds[1]++;
@@ -86,11 +91,30 @@ final class StateChecks {
             long n = actual.getOrDefault(key, 0L);
             check.expect(n >= b[0] && n <= b[0] + b[1], key + ": " + n + " event(s) for " + b[0]
                     + " acknowledged, " + b[1] + " unknown and " + b[2] + " refused command(s)");
-            if (b[1] > 0 && !key.startsWith("MEMBER_ROLE_CHANGED")) {
+            if (b[1] > 0 && !key.startsWith("MEMBER_ROLE_CHANGED") && !key.startsWith("API_KEY_REVOKED")) {
                 unknownCommitted += Math.max(0, Math.min(n - b[0], b[1]));
             }
         }
         report.figures.put("commands with an unknown outcome that had committed", String.valueOf(unknownCommitted));
+        oneEventPerRevokedKey(db, journals, report);
+    }
+
+    private static void oneEventPerRevokedKey(Snapshot db, Journals journals, Report report) {
+        Report.Check check = report.check("a key revoked by an acknowledged command has exactly one revocation event");
+        Map<String, Long> events = new HashMap<>();
+        db.events.stream().filter(e -> e.action().equals("API_KEY_REVOKED"))
+                .forEach(e -> events.merge(e.target(), 1L, Long::sum));
+        Set<String> acknowledged = new TreeSet<>();
+        journals.commands.stream()
+                .filter(c -> c.kind().equals("KEY_REVOKE") && c.ending() == Journals.Ending.ACKNOWLEDGED)
+                .forEach(c -> acknowledged.add(lastPart(c.key()).orElseThrow()));
+        Set<String> keys = new TreeSet<>(acknowledged);
+        keys.addAll(events.keySet());
+        for (String key : keys) {
+            long n = events.getOrDefault(key, 0L);
+            check.expect(n <= 1 && (n == 1 || !acknowledged.contains(key)),
+                    key + ": " + n + " API_KEY_REVOKED events" + (acknowledged.contains(key) ? ", revoked by an acknowledged command" : ""));
+        }
     }
 
     /**

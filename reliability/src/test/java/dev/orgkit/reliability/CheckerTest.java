@@ -121,6 +121,27 @@ class CheckerTest {
     }
 
     @Test
+    void a_key_revoked_twice_at_once_has_one_event_and_that_is_no_violation() {
+        revokeAt(1_000, "key_1");
+        try (Journal w1 = journal("w1-1")) {
+            w1.write("C", "0.1", 990, "KEY_REVOKE", AuditKeys.keyRevoked(dev.orgkit.UserId.of("u03"), "key_1"));
+            w1.write("A", "0.1", 1_001, "key_1");
+            w1.write("END", 2_000);
+        }
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void an_acknowledged_revocation_without_any_event_is_a_violation() {
+        revokeAt(1_000, "key_1");
+        db.events.removeIf(e -> e.action().equals("API_KEY_REVOKED"));
+
+        assertThat(violations(check(), "a key revoked by an acknowledged command")).singleElement().asString()
+                .contains("key_1: 0 API_KEY_REVOKED events");
+    }
+
+    @Test
     void usage_stored_unlike_the_acknowledged_verifications_of_a_process_that_stopped_is_a_violation() {
         verified("w1-1", "key_1", 500, true);
         db.usage.put("key_1", 4L);
