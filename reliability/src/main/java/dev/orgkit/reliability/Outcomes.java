@@ -63,11 +63,19 @@ final class Outcomes {
         }, r -> "");
     }
 
+    /** The root cause's class, and the SQLState of the first {@link java.sql.SQLException} on the way. */
     private static String rootCause(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        String state = "none";
+        while (true) {
+            if (cause instanceof java.sql.SQLException sql && state.equals("none") && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName();
+        return cause.getClass().getSimpleName() + ":" + state;
     }
 }

@@ -96,6 +96,11 @@ final class StateChecks {
             }
         }
         report.figures.put("commands with an unknown outcome that had committed", String.valueOf(unknownCommitted));
+        Map<String, Long> failures = new TreeMap<>();
+        journals.commands.stream().filter(c -> c.ending() == Journals.Ending.UNKNOWN)
+                .forEach(c -> failures.merge(c.kind() + " " + c.detail(), 1L, Long::sum));
+        report.figures.put("storage failures (command, root cause:SQLState)", failures.isEmpty() ? "none"
+                : failures.toString().replace("{", "").replace("}", "").replace("=", " ×"));
         oneEventPerRevokedKey(db, journals, report);
     }
 
