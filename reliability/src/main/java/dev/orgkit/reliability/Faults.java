@@ -30,6 +30,8 @@ final class Faults implements AutoCloseable {
     private final int[] incarnations;
     private final AtomicBoolean injecting = new AtomicBoolean(true);
     private final AtomicLong terminated = new AtomicLong();
+    /** When each fault was injected ({@code faults.log}), to line up with the journals. */
+    private final Journal log;
 
     Faults(Database database, Settings settings, Path dir, String runId, SplittableRandom random) {
         this.database = database;
@@ -39,6 +41,7 @@ final class Faults implements AutoCloseable {
         this.random = random;
         this.workers = new Process[settings.workers()];
         this.incarnations = new int[settings.workers()];
+        this.log = Journal.open(dir.resolve("faults.log"));
     }
 
     /** Starts every worker and waits until each has built its kit (a JVM starts slowly on a busy machine). */
@@ -94,6 +97,7 @@ final class Faults implements AutoCloseable {
             String name = "w" + victim + "-" + incarnations[victim];
             workers[victim].destroyForcibly().waitFor();
             kills.put(name, System.currentTimeMillis());
+            log.write("SIGKILL", System.currentTimeMillis(), name);
             TimeUnit.MILLISECONDS.sleep(500);
             workers[victim] = launch(victim);
         }
@@ -119,9 +123,10 @@ final class Faults implements AutoCloseable {
                     admin = database.admin();
                 }
                 List<Long> backends = database.workerBackends(admin);
-                if (!backends.isEmpty() && injecting.get()
-                        && database.terminate(admin, backends.get(random.nextInt(backends.size())))) {
+                long backend = backends.isEmpty() ? -1 : backends.get(random.nextInt(backends.size()));
+                if (backend >= 0 && injecting.get() && database.terminate(admin, backend)) {
                     terminated.incrementAndGet();
+                    log.write("TERMINATED", System.currentTimeMillis(), backend);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -152,6 +157,7 @@ final class Faults implements AutoCloseable {
     @Override
     public void close() {
         injecting.set(false);
+        log.close();
         for (Process worker : workers) {
             if (worker != null && worker.isAlive()) {
                 worker.destroyForcibly();

@@ -45,9 +45,12 @@ public final class Harness {
                 runId, database.kind.name().toLowerCase(Locale.ROOT), settings.workers(), settings.seconds(),
                 settings.seed(), settings.mailFailure() * 100));
         boolean drop = !settings.keep();
-        try (HikariDataSource pool = database.pool("harness", 3)) {
-            JdbcStorage.migrate(pool);
-            setUp(pool, settings, dir);
+        try {
+            // The harness's own pool is closed while the workers run: the fault injector ends only theirs.
+            try (HikariDataSource pool = database.pool("harness", 3)) {
+                JdbcStorage.migrate(pool);
+                setUp(pool, settings, dir);
+            }
             Map<String, Long> kills;
             try (var faults = new Faults(database, settings, dir, runId, random.split())) {
                 faults.startWorkers();
@@ -55,6 +58,22 @@ public final class Harness {
                 Files.createFile(dir.resolve("stop"));
                 faults.awaitWorkers(report);
             }
+            check(database, settings, dir, kills, report);
+            if (report.violations() > 0) {
+                drop = false;
+                report.figures.put("kept for inspection", database.name + " and " + dir);
+            }
+        } finally {
+            if (drop) {
+                database.drop();
+            }
+        }
+        return report;
+    }
+
+    private static void check(Database database, Settings settings, Path dir, Map<String, Long> kills, Report report)
+            throws Exception {
+        try (HikariDataSource pool = database.pool("harness", 3)) {
             DeliveryChecks.mailSentOrDue(Snapshot.read(pool), report);
             drain(pool, settings, dir);
             Journals journals = Journals.read(dir);
@@ -67,16 +86,7 @@ public final class Harness {
             report.faults.put("mail sends refused by the mailer", refused + " of " + (refused + sent));
             report.faults.put("verifications that failed on the storage",
                     String.valueOf(journals.incarnations.values().stream().mapToLong(i -> i.verifyErrors).sum()));
-            if (report.violations() > 0) {
-                drop = false;
-                report.figures.put("kept for inspection", database.name + " and " + dir);
-            }
-        } finally {
-            if (drop) {
-                database.drop();
-            }
         }
-        return report;
     }
 
     private static String[] withDirectory(Settings settings, Path dir) {

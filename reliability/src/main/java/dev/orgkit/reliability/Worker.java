@@ -69,7 +69,7 @@ public final class Worker {
             var worker = new Worker(process, settings, journal, Population.read(dir));
             double failure = settings.mailFailure();
             OrgKit kit = OrgKit.builder()
-                    .storage(JdbcStorage.create(pool).withApiKeyCache(100_000, Duration.ofMillis(settings.cacheMillis())))
+                    .storage(storage(pool).withApiKeyCache(100_000, Duration.ofMillis(settings.cacheMillis())))
                     .mailer(mail -> {
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         pause(random.nextInt(2, 20));
@@ -91,6 +91,21 @@ public final class Worker {
             journal.write("END", System.currentTimeMillis());
         }
         System.exit(0);
+    }
+
+    /** The storage; detecting the database needs a connection, which the fault injector may end: retry for a minute. */
+    private static JdbcStorage storage(HikariDataSource pool) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try {
+                return JdbcStorage.create(pool);
+            } catch (dev.orgkit.StorageException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private void run(OrgKit kit, SplittableRandom seed) throws InterruptedException {
@@ -189,7 +204,12 @@ public final class Worker {
             journal.write("F", start, System.currentTimeMillis(), "ok", written);
             return true;
         } catch (RuntimeException e) {
-            journal.write("F", start, System.currentTimeMillis(), "fail", 0);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            journal.write("F", start, System.currentTimeMillis(), "fail", 0,
+                    cause instanceof java.sql.SQLException sql ? sql.getSQLState() : cause.getClass().getSimpleName());
             return false;
         }
     }

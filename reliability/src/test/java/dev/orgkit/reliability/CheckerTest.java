@@ -146,8 +146,32 @@ class CheckerTest {
         verified("w1-1", "key_1", 500, true);
         db.usage.put("key_1", 4L);
 
-        assertThat(violations(check(), "usage equals acknowledged VALID verifications")).singleElement().asString()
+        assertThat(violations(check(), "usage of a process that stopped")).singleElement().asString()
                 .contains("4 stored, 5 VALID");
+    }
+
+    @Test
+    void usage_counted_twice_without_a_failed_flush_is_a_violation() {
+        verified("w1-1", "key_1", 500, true);
+        db.usage.put("key_1", 6L);
+
+        assertThat(violations(check(), "usage of a process that stopped")).singleElement().asString()
+                .contains("6 stored, 5 VALID");
+    }
+
+    @Test
+    void usage_counted_twice_after_a_failed_flush_is_reported_as_the_known_finding() {
+        verified("w1-1", "key_1", 500, true);
+        try (Journal w1 = journal("w1-1")) {
+            w1.write("F", 400, 410, "fail", 0, "08006");
+        }
+        db.usage.put("key_1", 9L);
+
+        Report report = check();
+
+        assertThat(violations(report, "usage of a process that stopped")).isEmpty();
+        assertThat(report.figures).containsEntry("verifications counted twice: a flush committed but its "
+                + "acknowledgement was lost, and the next flush wrote its counts again (finding 2)", "4");
     }
 
     @Test
