@@ -59,7 +59,7 @@ public final class LoadComparison {
             var pgbench = new Pgbench(url, database.name);
             List<String> rows = new ArrayList<>();
             verify(kit, pool, pgbench, seconds, rounds, rows);
-            commands(kit, recorder, pool, pgbench, seconds, rows);
+            commands(kit, recorder, pool, pgbench, seconds, rounds, rows);
             System.out.println();
             System.out.println("| workload | threads | orgkit per second | pgbench per second | orgkit ÷ pgbench |");
             System.out.println("|---|---:|---:|---:|---:|");
@@ -83,6 +83,8 @@ public final class LoadComparison {
         }
         List<String> hashes = secrets.stream().map(LoadComparison::sha256).toList();
         pgbench.initialize(1);
+        // Warm-up (discarded): the JIT compiles the verification path before the first round counts.
+        rate(4, seconds, t -> () -> kit.apiKeys().verify(secrets.get(ThreadLocalRandom.current().nextInt(secrets.size()))));
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             double ours = rate(4, seconds, t -> () -> kit.apiKeys().verify(
@@ -99,7 +101,7 @@ public final class LoadComparison {
     }
 
     private void commands(OrgKit kit, StatementRecorder recorder, DataSource pool, Pgbench pgbench, int seconds,
-            List<String> rows) throws Exception {
+            int rounds, List<String> rows) throws Exception {
         UserPrincipal admin = Population.user(1);
         AccountId recordedOrg = organization(kit, admin, "recorded");
         UserId member = join(kit, admin, recordedOrg, "m0@load.example");
@@ -117,12 +119,37 @@ public final class LoadComparison {
                 members.add(join(kit, admin, orgs.get(t), "m" + threads + "-" + t + "@load.example"));
             }
             var n = new AtomicLong();
-            double ours = rate(threads, seconds, t -> () -> inviteAndAccept(kit, admin, orgs.get(t),
-                    "c" + threads + "x" + n.incrementAndGet()));
-            rows.add(row("invite + accept (with the mail dispatch)", threads, ours, pgbench.script(inviteScript, threads, seconds)));
-            ours = rate(threads, seconds, t -> () -> promoteAndDemote(kit, admin, orgs.get(t), members.get(t)));
-            rows.add(row("promote + support demotion", threads, ours, pgbench.script(roleScript, threads, seconds)));
+            int clients = threads;
+            compare(rows, "invite + accept (with the mail dispatch)", threads, rounds,
+                    () -> rate(clients, seconds, t -> () -> inviteAndAccept(kit, admin, orgs.get(t),
+                            "c" + clients + "x" + n.incrementAndGet())),
+                    () -> pgbench.script(inviteScript, clients, seconds));
+            compare(rows, "promote + support demotion", threads, rounds,
+                    () -> rate(clients, seconds, t -> () -> promoteAndDemote(kit, admin, orgs.get(t), members.get(t))),
+                    () -> pgbench.script(roleScript, clients, seconds));
         }
+    }
+
+    private interface Measure {
+        double perSecond() throws Exception;
+    }
+
+    /** Alternates orgkit and pgbench {@code rounds} times; the row shows the medians and the median ratio. */
+    private static void compare(List<String> rows, String workload, int threads, int rounds, Measure ours,
+            Measure theirs) throws Exception {
+        double[] o = new double[rounds];
+        double[] p = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            o[r] = ours.perSecond();
+            p[r] = theirs.perSecond();
+            ratio[r] = o[r] / p[r];
+        }
+        Arrays.sort(o);
+        Arrays.sort(p);
+        Arrays.sort(ratio);
+        rows.add(String.format(Locale.ROOT, "| %s (median of %d) | %d | %.0f | %.0f | %.2f |", workload, rounds, threads,
+                o[rounds / 2], p[rounds / 2], ratio[rounds / 2]));
     }
 
     /** The floor of an uncached verification: one pooled, prepared, indexed SELECT by key hash. */
