@@ -55,7 +55,10 @@ final class Journals {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.journal")) {
             for (Path file : files) {
                 String name = file.getFileName().toString().replace(".journal", "");
-                journals.readOne(name, Files.readAllLines(file, StandardCharsets.UTF_8));
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                // A line cut short by a SIGKILL has no line break: it was never written, as far as anyone knows.
+                int end = text.lastIndexOf('\n');
+                journals.readOne(name, end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
