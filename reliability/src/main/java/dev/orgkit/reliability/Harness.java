@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the worker processes, injects faults while they run (see {@link Faults}), stops them, drains the
  * mail outbox, checks every invariant and prints the table. Exits with 1 on any violation.
  *
- * <pre>{@code java -jar reliability/target/reliability.jar --url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres --seconds=1800}</pre>
+ * <pre>{@code java -jar reliability/target/reliability-all.jar --url=jdbc:postgresql://127.0.0.1:5432/test?user=postgres --seconds=1800}</pre>
  */
 public final class Harness {
     private Harness() {}

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * {@code verify} (no cache) with 4 threads against {@code pgbench -S -M prepared -c 4}, and
  * commands (invite + accept; a promotion and a support demotion) with 1, 2 and 4 threads against a
  * pgbench script of exactly the statements orgkit sent for them. Prints ratios; run by hand:
- * {@code java -cp reliability/target/reliability.jar dev.orgkit.reliability.LoadComparison --url=... --seconds=10}.
+ * {@code java -cp reliability/target/reliability-all.jar dev.orgkit.reliability.LoadComparison --url=... --seconds=10}.
  */
 public final class LoadComparison {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
