@@ -84,7 +84,8 @@ final class PgbenchScript {
         return variables.computeIfAbsent(text, t -> {
             int n = variables.size();
             if (t.length() == 64 && t.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-                return "lpad(:u::text || 'v" + n + "', 64, '0')";
+                // CHAR(64) as the column: compared as text, PostgreSQL could not use the column's index.
+                return "lpad(:u::text || 'v" + n + "', 64, '0')::char(64)";
             }
             int cut = t.indexOf('_') > 0 ? t.indexOf('_') : Math.min(4, t.length());
             return "('" + t.substring(0, cut) + "_' || :u || '_v" + n + "')";
