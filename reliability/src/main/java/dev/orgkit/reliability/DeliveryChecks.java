@@ -1,0 +1,174 @@
+package dev.orgkit.reliability;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The invariants on what leaves orgkit asynchronously: invitation mails (none lost, including
+ * those a killed process was sending), revocations (seen by every process within the cache's time
+ * to live) and usage counts (exact, except what a killed process had not flushed yet).
+ */
+final class DeliveryChecks {
+    private DeliveryChecks() {}
+
+    /** Before the drain: every pending invitation's mail is sent, or due for another attempt. */
+    static void mailSentOrDue(Snapshot db, Report report) {
+        Report.Check check = report.check("every pending invitation's mail is sent or due (at the end of the load)");
+        for (Snapshot.Invitation i : db.invitations) {
+            if (i.status().equals("PENDING")) {
+                check.expect(Set.of("SENT", "PENDING", "FAILED").contains(i.delivery()),
+                        i.id() + " is pending and its mail is " + i.delivery() + " after " + i.attempts() + " attempts");
+            }
+        }
+    }
+
+    static void run(Snapshot db, Journals journals, List<Mailbox.Mail> mails, Map<String, Long> kills,
+            Settings settings, Report report) {
+        mailSent(db, journals, mails, kills, report);
+        revocations(journals, settings, report);
+        usage(db, journals, kills, settings, report);
+        Report.Check stopped = report.check("every process not killed stopped cleanly");
+        for (Journals.Incarnation incarnation : journals.incarnations.values()) {
+            stopped.expect(incarnation.ended || kills.containsKey(incarnation.name),
+                    incarnation.name + " neither ended nor was killed");
+        }
+    }
+
+    private static void mailSent(Snapshot db, Journals journals, List<Mailbox.Mail> mails, Map<String, Long> kills,
+            Report report) {
+        Report.Check drained = report.check("every pending invitation's mail is sent (after the drain)");
+        for (Snapshot.Invitation i : db.invitations) {
+            if (i.status().equals("PENDING")) {
+                drained.expect(i.delivery().equals("SENT"), i.id() + " is pending and its mail is " + i.delivery());
+            }
+        }
+        Set<String> delivered = new HashSet<>();
+        mails.forEach(m -> delivered.add(m.messageId()));
+        Set<String> recorded = new HashSet<>();
+        Report.Check real = report.check("every mail recorded as sent reached the mailer");
+        Map<String, Integer> sentEvents = new HashMap<>();
+        for (Snapshot.Event e : db.events) {
+            if (e.action().equals("INVITATION_MAIL_SENT")) {
+                String messageId = e.details().get("messageId");
+                recorded.add(messageId);
+                sentEvents.merge(e.target(), 1, Integer::sum);
+                real.expect(delivered.contains(messageId), "INVITATION_MAIL_SENT " + messageId + " is in no mailbox");
+            }
+        }
+        for (Snapshot.Invitation i : db.invitations) {
+            if (i.delivery().equals("SENT")) {
+                real.expect(sentEvents.containsKey(i.id()), i.id() + " is SENT without an INVITATION_MAIL_SENT event");
+            }
+        }
+        Set<String> killedMailboxes = new HashSet<>(kills.keySet());
+        long unrecorded = mails.stream()
+                .filter(m -> !recorded.contains(m.messageId()))
+                .count();
+        report.figures.put("mails delivered but not recorded as sent (the sender was killed, or its settle "
+                + "transaction lost its connection; the delivery stayed due and was retried)", String.valueOf(unrecorded));
+        report.figures.put("killed processes", String.valueOf(killedMailboxes.size()));
+        long accepted = db.invitations.stream().filter(i -> i.status().equals("ACCEPTED")).count();
+        report.figures.put("invitations accepted / still pending / total", accepted + " / "
+                + db.invitations.stream().filter(i -> i.status().equals("PENDING")).count() + " / "
+                + db.invitations.size());
+    }
+
+    /**
+     * A key revoked by an acknowledged command never verifies VALID afterwards: at once in the
+     * incarnation that revoked it, and after the cache's time to live in every other.
+     */
+    private static void revocations(Journals journals, Settings settings, Report report) {
+        Report.Check check = report.check("a revoked key answers REVOKED: at once in its process, within "
+                + settings.cacheMillis() + " ms in the others");
+        long maxLag = Long.MIN_VALUE;
+        for (Journals.Command c : journals.commands) {
+            if (!c.kind().equals("KEY_REVOKE") || c.ending() != Journals.Ending.ACKNOWLEDGED) {
+                continue;
+            }
+            String keyId = StateChecks.lastPart(c.key()).orElseThrow();
+            for (Journals.Incarnation verifier : journals.incarnations.values()) {
+                Journals.Usage usage = verifier.usage.get(keyId);
+                if (usage == null || usage.valid() == 0) {
+                    continue;
+                }
+                boolean self = verifier.name.equals(c.incarnation());
+                long bound = self ? 0 : settings.cacheMillis();
+                long lag = usage.lastValidStart() - c.endedAt();
+                if (!self) {
+                    maxLag = Math.max(maxLag, lag);
+                }
+                check.expect(lag <= bound, keyId + " revoked by " + c.incarnation() + " verified VALID in "
+                        + verifier.name + " " + lag + " ms after the revocation returned (bound " + bound + " ms)");
+            }
+        }
+        report.figures.put("latest VALID after a revocation, in another process (ms; bound " + settings.cacheMillis() + ")",
+                maxLag == Long.MIN_VALUE ? "none verified" : String.valueOf(maxLag));
+    }
+
+    /**
+     * Usage in the database equals the VALID verifications each process acknowledged, exactly for the
+     * processes that stopped; a killed process may lose only what it counted since its last successful
+     * flush began, and never counts twice.
+     */
+    private static void usage(Snapshot db, Journals journals, Map<String, Long> kills, Settings settings,
+            Report report) {
+        Report.Check exact = report.check("usage of a process that stopped: nothing lost, counted twice only after a "
+                + "flush that failed (finding 2)");
+        long doubled = 0;
+        Report.Check killed = report.check("a killed process lost at most what it counted since its last successful flush");
+        Set<String> owned = new HashSet<>();
+        long journaledKilled = 0;
+        long flushedLowerBound = 0;
+        long slack = 0;
+        for (Journals.Incarnation incarnation : journals.incarnations.values()) {
+            boolean clean = incarnation.ended;
+            long lastFlush = incarnation.flushes.stream().filter(Journals.Flush::ok)
+                    .mapToLong(Journals.Flush::start).max().orElse(Long.MIN_VALUE);
+            for (Map.Entry<String, Journals.Usage> entry : incarnation.usage.entrySet()) {
+                String keyId = entry.getKey();
+                owned.add(keyId);
+                long stored = db.usage.getOrDefault(keyId, 0L);
+                if (clean) {
+                    long valid = entry.getValue().valid();
+                    boolean failedFlush = incarnation.flushes.stream().anyMatch(f -> !f.ok());
+                    exact.expect(stored == valid || stored > valid && failedFlush, keyId + " of " + incarnation.name
+                            + ": " + stored + " stored, " + valid + " VALID verifications");
+                    doubled += Math.max(0, stored - valid);
+                } else {
+                    journaledKilled += entry.getValue().valid();
+                    flushedLowerBound += incarnation.usageHistory.get(keyId).stream()
+                            .filter(u -> u.at() < lastFlush).mapToLong(Journals.Usage::valid).max().orElse(0);
+                }
+            }
+            if (!clean) {
+                // Verifications between its last usage line (every 200 ms) and the kill: flushed, not journaled.
+                slack += (long) settings.verifyThreads() * settings.verifyPerSecond() / 2;
+                Long killedAt = kills.get(incarnation.name);
+                report.figures.put("last successful usage flush of " + incarnation.name + " before its kill (ms)",
+                        killedAt == null || lastFlush == Long.MIN_VALUE ? "none" : String.valueOf(killedAt - lastFlush));
+            }
+        }
+        long storedKilled = db.usage.entrySet().stream().filter(e -> !owned.contains(e.getKey()) || isKilled(e.getKey(),
+                journals)).mapToLong(Map.Entry::getValue).sum();
+        if (!kills.isEmpty()) {
+            killed.expect(storedKilled >= flushedLowerBound, "killed processes: " + storedKilled
+                    + " stored, but " + flushedLowerBound + " were counted before their last successful flush");
+            killed.expect(storedKilled <= journaledKilled + slack, "killed processes: " + storedKilled
+                    + " stored, more than the " + journaledKilled + " journaled (+" + slack + ")");
+            report.figures.put("verifications lost by killed processes (journaled − stored)",
+                    String.valueOf(journaledKilled - storedKilled));
+        }
+        report.figures.put("verifications counted twice: a flush committed but its acknowledgement was lost, "
+                + "and the next flush wrote its counts again (finding 2)", String.valueOf(doubled));
+        long total = db.usage.values().stream().mapToLong(Long::longValue).sum();
+        report.figures.put("VALID verifications stored", String.valueOf(total));
+    }
+
+    private static boolean isKilled(String keyId, Journals journals) {
+        return journals.incarnations.values().stream()
+                .anyMatch(i -> !i.ended && i.usage.containsKey(keyId));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.orgkit.reliability;
+
+import dev.orgkit.Principal;
+import dev.orgkit.UserPrincipal;
+import dev.orgkit.account.AccountId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who the workload acts as: users {@code u00, u01, ...} with verified emails
+ * {@code u00@rel.example, ...}, and the shared organizations the harness created before the
+ * workers started ({@code organizations.tsv} in the run directory).
+ */
+final class Population {
+    /** A shared organization: its id and account name (typed to leave it). */
+    record Org(AccountId id, String name) {}
+
+    private static final String FILE = "organizations.tsv";
+    private static final String DOMAIN = "@rel.example";
+
+    private Population() {}
+
+    static UserPrincipal user(int index) {
+        String id = String.format(Locale.ROOT, "u%02d", index);
+        return Principal.user(id, id + DOMAIN);
+    }
+
+    /** The user whose verified email is {@code email}. */
+    static UserPrincipal userOf(String email) {
+        String id = email.substring(0, email.indexOf('@'));
+        return Principal.user(id, email);
+    }
+
+    static void write(Path directory, List<Org> organizations) {
+        var lines = new ArrayList<String>();
+        for (Org org : organizations) {
+            lines.add(org.id().value() + "\t" + org.name());
+        }
+        try {
+            Files.write(directory.resolve(FILE), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Org> read(Path directory) {
+        try {
+            var organizations = new ArrayList<Org>();
+            for (String line : Files.readAllLines(directory.resolve(FILE), StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                organizations.add(new Org(AccountId.of(f[0]), f[1]));
+            }
+            return List.copyOf(organizations);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.orgkit.reliability;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * orgkit's tables as the checker reads them, with plain SQL on the schema of
+ * {@code spi-jdbc/src/main/resources/db/orgkit/*}: nothing goes through orgkit's code.
+ */
+final class Snapshot {
+    record Event(String account, String id, String actorKind, String actor, String action, String target,
+            Map<String, String> details) {}
+
+    record Member(String account, String user, String email, String role) {}
+
+    record Invitation(String account, String id, String email, String status, String delivery, int attempts) {}
+
+    final List<String> organizations = new ArrayList<>();
+    final List<Member> members = new ArrayList<>();
+    final List<Invitation> invitations = new ArrayList<>();
+    /** In the order of each account's trail: by time, then id. */
+    final List<Event> events = new ArrayList<>();
+    final Map<String, Long> usage = new HashMap<>();
+
+    static Snapshot read(DataSource dataSource) throws SQLException {
+        var s = new Snapshot();
+        try (Connection c = dataSource.getConnection(); Statement q = c.createStatement()) {
+            try (ResultSet r = q.executeQuery("SELECT account_id FROM orgkit_accounts WHERE kind = 'ORGANIZATION'")) {
+                while (r.next()) {
+                    s.organizations.add(r.getString(1));
+                }
+            }
+            try (ResultSet r = q.executeQuery("SELECT account_id, user_id, email, role FROM orgkit_memberships")) {
+                while (r.next()) {
+                    s.members.add(new Member(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            try (ResultSet r = q.executeQuery("""
+                    SELECT i.account_id, i.invitation_id, i.email, i.status, d.status, d.attempts
+                    FROM orgkit_invitations i
+                    LEFT JOIN orgkit_invitation_deliveries d
+                      ON d.account_id = i.account_id AND d.invitation_id = i.invitation_id""")) {
+                while (r.next()) {
+                    String delivery = r.getString(5);
+                    s.invitations.add(new Invitation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            delivery == null ? "NONE" : delivery, r.getInt(6)));
+                }
+            }
+            try (ResultSet r = q.executeQuery("""
+                    SELECT account_id, event_id, actor_kind, actor_id, action, target, details
+                    FROM orgkit_audit_events ORDER BY account_id, at, event_id""")) {
+                while (r.next()) {
+                    s.events.add(new Event(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getString(6), details(r.getString(7))));
+                }
+            }
+            try (ResultSet r = q.executeQuery(
+                    "SELECT key_id, SUM(requests) FROM orgkit_api_key_usage GROUP BY key_id")) {
+                while (r.next()) {
+                    s.usage.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The pending invitations whose mail is neither sent nor due for another attempt. */
+    static List<Invitation> undelivered(DataSource dataSource) throws SQLException {
+        return read(dataSource).invitations.stream()
+                .filter(i -> i.status().equals("PENDING") && !i.delivery().equals("SENT"))
+                .toList();
+    }
+
+    /** orgkit's audit details column: {@code application/x-www-form-urlencoded} pairs. */
+    static Map<String, String> details(String text) {
+        Map<String, String> details = new HashMap<>();
+        if (text == null || text.isEmpty()) {
+            return details;
+        }
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            details.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return details;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.orgkit.reliability;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The invariants on the organizations' state and on the audit trail: an admin always, no
+ * duplicates, one event per acknowledged command and none per refused one, and a trail that
+ * replays to the memberships the database holds.
+ */
+final class StateChecks {
+    /** Commands acknowledged without an event when they change nothing (documented no-ops). */
+    private static final Set<String> IDEMPOTENT = Set.of("CHANGE_ROLE", "KEY_REVOKE");
+
+    private StateChecks() {}
+
+    static void run(Snapshot db, Journals journals, Report report) {
+        organizationsHaveAnAdmin(db, report);
+        noDuplicates(db, report);
+        oneEventPerAcknowledgedCommand(db, journals, report);
+        trailReplaysToMemberships(db, report);
+        onlyOrgKitExceptions(journals, report);
+    }
+
+    private static void organizationsHaveAnAdmin(Snapshot db, Report report) {
+        Report.Check check = report.check("every organization has an admin (now)");
+        Set<String> withAdmin = new HashSet<>();
+        db.members.stream().filter(m -> m.role().equals("ADMIN")).forEach(m -> withAdmin.add(m.account()));
+        for (String org : db.organizations) {
+            check.expect(withAdmin.contains(org), org + " has no admin");
+        }
+    }
+
+    private static void noDuplicates(Snapshot db, Report report) {
+        Report.Check memberships = report.check("one membership per (organization, user)");
+        Set<String> seen = new HashSet<>();
+        for (Snapshot.Member m : db.members) {
+            memberships.expect(seen.add(m.account() + "/" + m.user()), m.user() + " is a member of " + m.account() + " twice");
+        }
+        Report.Check pending = report.check("one pending invitation per (organization, email), none for a member");
+        Set<String> pendingKeys = new HashSet<>();
+        Set<String> memberEmails = new HashSet<>();
+        db.members.forEach(m -> memberEmails.add(m.account() + "/" + m.email()));
+        for (Snapshot.Invitation i : db.invitations) {
+            if (i.status().equals("PENDING")) {
+                String key = i.account() + "/" + i.email();
+                pending.expect(pendingKeys.add(key), i.email() + " has two pending invitations to " + i.account());
+                pending.expect(!memberEmails.contains(key), i.email() + " is a member of " + i.account()
+                        + " and has a pending invitation " + i.id());
+            }
+        }
+    }
+
+    /**
+     * For each audit key: acknowledged ≤ events ≤ acknowledged + unknown outcomes. A refused command
+     * adds nothing to the upper bound, so an event it wrote breaks it. A role change to the role the
+     * member already has is acknowledged without an event (a no-op), so role changes count as unknown;
+     * the replay below proves those events anyway. Revoking a revoked key is likewise acknowledged
+     * without an event (two processes revoking one key at once write one event): revocations count as
+     * unknown here, and a key's revocation is checked to have exactly one event below.
+     */
+    private static void oneEventPerAcknowledgedCommand(Snapshot db, Journals journals, Report report) {
+        Report.Check check = report.check("one audit event per acknowledged command, none per refused one");
+        // Per key: acknowledged, acknowledged no-ops possible, refused, storage failed, in flight at a kill.
+        Map<String, long[]> expected = new TreeMap<>();
+        for (Journals.Command c : journals.commands) {
+            report.count(c.kind(), c.ending());
+            long[] b = expected.computeIfAbsent(c.key(), k -> new long[5]);
+            switch (c.ending()) {
+                case ACKNOWLEDGED -> b[IDEMPOTENT.contains(c.kind()) ? 1 : 0]++;
+                case UNEXPECTED -> b[1]++;
+                case REFUSED -> b[2]++;
+                case UNKNOWN -> b[3]++;
+                case IN_FLIGHT -> b[4]++;
+            }
+        }
+        Map<String, Long> actual = new HashMap<>();
+        for (Snapshot.Event e : db.events) {
+            AuditKeys.ofEvent(e.action(), e.account(), e.actor(), e.target(), e.details())
+                    .ifPresent(key -> actual.merge(key, 1L, Long::sum));
+        }
+        long failedButCommitted = 0;
+        long killedButCommitted = 0;
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            long[] b = expected.getOrDefault(key, new long[5]);
+            long n = actual.getOrDefault(key, 0L);
+            long unknown = b[1] + b[3] + b[4];
+            check.expect(n >= b[0] && n <= b[0] + unknown, key + ": " + n + " event(s) for " + b[0]
+                    + " acknowledged, " + unknown + " unknown and " + b[2] + " refused command(s)");
+            if (b[1] == 0 && n > b[0]) {
+                long extra = Math.min(n - b[0], b[3] + b[4]);
+                long killed = Math.min(extra, b[4]);
+                killedButCommitted += killed;
+                failedButCommitted += extra - killed;
+            }
+        }
+        report.figures.put("commands in flight at a kill that had committed", String.valueOf(killedButCommitted));
+        report.figures.put("commands that failed with StorageException yet had committed (at most)",
+                String.valueOf(failedButCommitted));
+        Map<String, Long> failures = new TreeMap<>();
+        journals.commands.stream().filter(c -> c.ending() == Journals.Ending.UNKNOWN)
+                .forEach(c -> failures.merge(c.kind() + " " + c.detail(), 1L, Long::sum));
+        report.figures.put("storage failures (command, root cause:SQLState)", failures.isEmpty() ? "none"
+                : failures.toString().replace("{", "").replace("}", "").replace("=", " ×"));
+        oneEventPerRevokedKey(db, journals, report);
+    }
+
+    private static void oneEventPerRevokedKey(Snapshot db, Journals journals, Report report) {
+        Report.Check check = report.check("a key revoked by an acknowledged command has exactly one revocation event");
+        Map<String, Long> events = new HashMap<>();
+        db.events.stream().filter(e -> e.action().equals("API_KEY_REVOKED"))
+                .forEach(e -> events.merge(e.target(), 1L, Long::sum));
+        Set<String> acknowledged = new TreeSet<>();
+        journals.commands.stream()
+                .filter(c -> c.kind().equals("KEY_REVOKE") && c.ending() == Journals.Ending.ACKNOWLEDGED)
+                .forEach(c -> acknowledged.add(lastPart(c.key()).orElseThrow()));
+        Set<String> keys = new TreeSet<>(acknowledged);
+        keys.addAll(events.keySet());
+        for (String key : keys) {
+            long n = events.getOrDefault(key, 0L);
+            check.expect(n <= 1 && (n == 1 || !acknowledged.contains(key)),
+                    key + ": " + n + " API_KEY_REVOKED events" + (acknowledged.contains(key) ? ", revoked by an acknowledged command" : ""));
+        }
+    }
+
+    /**
+     * Replays each organization's trail in order (creation, accepted invitations, role changes,
+     * removals, leaves, approved support requests) and checks that it never leaves the organization
+     * without an admin and that it ends with exactly the memberships the database holds.
+     */
+    private static void trailReplaysToMemberships(Snapshot db, Report report) {
+        Report.Check always = report.check("every organization has an admin after every event of its trail");
+        Report.Check replay = report.check("the audit trail replays to the memberships");
+        Map<String, Map<String, String>> state = new TreeMap<>();
+        for (Snapshot.Event e : db.events) {
+            Map<String, String> roles = state.computeIfAbsent(e.account(), k -> new TreeMap<>());
+            Map<String, String> d = e.details();
+            boolean changed = true;
+            switch (e.action()) {
+                case "ORGANIZATION_CREATED" -> roles.put(d.get("admin"), "ADMIN");
+                case "INVITATION_ACCEPTED" -> roles.put(e.target(), d.get("role"));
+                case "MEMBER_ROLE_CHANGED" -> roles.put(e.target(), d.get("role.after"));
+                case "MEMBER_REMOVED", "MEMBER_LEFT" -> roles.remove(e.target());
+                case "SUPPORT_REQUEST_APPROVED" -> {
+                    if ("REMOVE_ADMIN".equals(d.get("supportAction"))) {
+                        roles.remove(e.target());
+                    } else {
+                        roles.put(e.target(), "MEMBER");
+                    }
+                }
+                default -> changed = false;
+            }
+            if (changed && db.organizations.contains(e.account())) {
+                always.expect(roles.containsValue("ADMIN"), e.account() + " had no admin after event " + e.id()
+                        + " (" + e.action() + ")");
+            }
+        }
+        Map<String, Map<String, String>> stored = new TreeMap<>();
+        for (Snapshot.Member m : db.members) {
+            stored.computeIfAbsent(m.account(), k -> new TreeMap<>()).put(m.user(), m.role());
+        }
+        for (String org : db.organizations) {
+            Map<String, String> replayed = state.getOrDefault(org, Map.of());
+            Map<String, String> held = stored.getOrDefault(org, Map.of());
+            replay.expect(replayed.equals(held), org + ": the trail gives " + replayed + ", the table holds " + held);
+        }
+    }
+
+    private static void onlyOrgKitExceptions(Journals journals, Report report) {
+        Report.Check check = report.check("commands fail only with orgkit's exceptions");
+        for (Journals.Command c : journals.commands) {
+            check.expect(c.ending() != Journals.Ending.UNEXPECTED,
+                    c.incarnation() + " " + c.kind() + " threw " + c.detail());
+        }
+    }
+
+    static Optional<String> lastPart(String key) {
+        List<String> parts = List.of(key.split("\\|"));
+        return parts.isEmpty() ? Optional.empty() : Optional.of(parts.get(parts.size() - 1));
+    }
+}

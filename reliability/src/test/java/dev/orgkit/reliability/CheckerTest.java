@@ -1,0 +1,260 @@
+package dev.orgkit.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checker finds each kind of broken promise in a run's database and journals (written here by
+ * hand), and finds nothing in a consistent run: a checker that cannot fail would prove nothing.
+ */
+class CheckerTest {
+    private static final String ORG = "org_1";
+    private static final Settings SETTINGS = Settings.parse("--cacheMillis=2000", "--verifyThreads=1",
+            "--verifyPerSecond=10");
+
+    @TempDir
+    Path dir;
+
+    private final Snapshot db = new Snapshot();
+    private Map<String, Long> kills = Map.of();
+
+    @BeforeEach
+    void an_organization_created_by_its_admin() {
+        db.organizations.add(ORG);
+        db.members.add(new Snapshot.Member(ORG, "u00", "u00@rel.example", "ADMIN"));
+        event("ORGANIZATION_CREATED", "u00", ORG, Map.of("admin", "u00", "accountName", "rel-org-0"));
+        try (Journal setup = journal("setup-1")) {
+            setup.write("C", "0.1", 1, "CREATE_ORGANIZATION", AuditKeys.organizationCreated("u00", "rel-org-0"));
+            setup.write("A", "0.1", 2, ORG);
+            setup.write("END", 3);
+        }
+    }
+
+    @Test
+    void a_consistent_run_has_no_violation() {
+        invitation(Journals.Ending.ACKNOWLEDGED, true);
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void an_acknowledged_invitation_without_its_audit_event_is_a_violation() {
+        invitation(Journals.Ending.ACKNOWLEDGED, false);
+
+        assertThat(violations(check(), "one audit event per acknowledged command"))
+                .singleElement().asString().contains("0 event(s) for 1 acknowledged");
+    }
+
+    @Test
+    void a_refused_invitation_that_left_an_audit_event_is_a_violation() {
+        invitation(Journals.Ending.REFUSED, true);
+
+        assertThat(violations(check(), "one audit event per acknowledged command"))
+                .singleElement().asString().contains("1 event(s) for 0 acknowledged, 0 unknown and 1 refused");
+    }
+
+    @Test
+    void a_command_whose_outcome_the_client_never_learned_may_have_committed_or_not() {
+        invitation(Journals.Ending.UNKNOWN, true);
+        invitation(Journals.Ending.IN_FLIGHT, false);
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void a_trail_that_leaves_an_organization_without_an_admin_is_a_violation() {
+        db.members.clear();
+        event("MEMBER_LEFT", "u00", "u00", Map.of("email", "u00@rel.example", "role", "ADMIN"));
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", 10, "LEAVE", AuditKeys.left(dev.orgkit.account.AccountId.of(ORG),
+                    dev.orgkit.UserId.of("u00")));
+            w0.write("A", "0.1", 11, "");
+            w0.write("END", 12);
+        }
+
+        Report report = check();
+
+        assertThat(violations(report, "every organization has an admin (now)")).hasSize(1);
+        assertThat(violations(report, "every organization has an admin after every event")).hasSize(1);
+    }
+
+    @Test
+    void memberships_that_the_trail_does_not_explain_are_a_violation() {
+        db.members.add(new Snapshot.Member(ORG, "u07", "u07@rel.example", "ADMIN"));
+
+        assertThat(violations(check(), "the audit trail replays to the memberships")).singleElement().asString()
+                .contains("u07=ADMIN");
+    }
+
+    @Test
+    void a_pending_invitation_whose_mail_was_given_up_is_lost() {
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_1", "u05@rel.example", "PENDING", "GIVEN_UP", 3));
+        Report report = new Report("test");
+
+        DeliveryChecks.mailSentOrDue(db, report);
+
+        assertThat(report.violations()).isEqualTo(1);
+        assertThat(violations(check(), "every pending invitation's mail is sent (after the drain)")).hasSize(1);
+    }
+
+    @Test
+    void a_key_that_verifies_valid_elsewhere_after_the_cache_bound_is_a_violation() {
+        revokeAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 2_001, true);
+
+        assertThat(violations(check(), "a revoked key answers REVOKED")).singleElement().asString()
+                .contains("2001 ms after");
+    }
+
+    @Test
+    void a_key_that_verifies_valid_elsewhere_within_the_cache_bound_is_not() {
+        revokeAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 1_999, true);
+
+        assertThat(violations(check(), "a revoked key answers REVOKED")).isEmpty();
+    }
+
+    @Test
+    void a_key_revoked_twice_at_once_has_one_event_and_that_is_no_violation() {
+        revokeAt(1_000, "key_1");
+        try (Journal w1 = journal("w1-1")) {
+            w1.write("C", "0.1", 990, "KEY_REVOKE", AuditKeys.keyRevoked(dev.orgkit.UserId.of("u03"), "key_1"));
+            w1.write("A", "0.1", 1_001, "key_1");
+            w1.write("END", 2_000);
+        }
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void an_acknowledged_revocation_without_any_event_is_a_violation() {
+        revokeAt(1_000, "key_1");
+        db.events.removeIf(e -> e.action().equals("API_KEY_REVOKED"));
+
+        assertThat(violations(check(), "a key revoked by an acknowledged command")).singleElement().asString()
+                .contains("key_1: 0 API_KEY_REVOKED events");
+    }
+
+    @Test
+    void usage_stored_unlike_the_acknowledged_verifications_of_a_process_that_stopped_is_a_violation() {
+        verified("w1-1", "key_1", 500, true);
+        db.usage.put("key_1", 4L);
+
+        assertThat(violations(check(), "usage of a process that stopped")).singleElement().asString()
+                .contains("4 stored, 5 VALID");
+    }
+
+    @Test
+    void usage_counted_twice_without_a_failed_flush_is_a_violation() {
+        verified("w1-1", "key_1", 500, true);
+        db.usage.put("key_1", 6L);
+
+        assertThat(violations(check(), "usage of a process that stopped")).singleElement().asString()
+                .contains("6 stored, 5 VALID");
+    }
+
+    @Test
+    void usage_counted_twice_after_a_failed_flush_is_reported_as_the_known_finding() {
+        verified("w1-1", "key_1", 500, true);
+        try (Journal w1 = journal("w1-1")) {
+            w1.write("F", 400, 410, "fail", 0, "08006");
+        }
+        db.usage.put("key_1", 9L);
+
+        Report report = check();
+
+        assertThat(violations(report, "usage of a process that stopped")).isEmpty();
+        assertThat(report.figures).containsEntry("verifications counted twice: a flush committed but its "
+                + "acknowledgement was lost, and the next flush wrote its counts again (finding 2)", "4");
+    }
+
+    @Test
+    void a_killed_process_may_lose_only_what_it_counted_after_its_last_successful_flush() {
+        try (Journal w1 = journal("w1-1")) {
+            w1.write("U", 100, "key_1", 10, 90);
+            w1.write("F", 200, 210, "ok", 10);
+            w1.write("U", 300, "key_1", 20, 290);
+            w1.write("F", 400, 450, "fail", 0);
+        }
+        kills = Map.of("w1-1", 500L);
+
+        db.usage.put("key_1", 10L);
+        assertThat(violations(check(), "a killed process lost at most")).isEmpty();
+        db.usage.put("key_1", 9L);
+        assertThat(violations(check(), "a killed process lost at most")).singleElement().asString()
+                .contains("10 were counted before their last successful flush");
+        db.usage.put("key_1", 26L);
+        assertThat(violations(check(), "a killed process lost at most")).singleElement().asString()
+                .contains("more than the 20 journaled (+5)");
+    }
+
+    private void invitation(Journals.Ending ending, boolean eventStored) {
+        String key = AuditKeys.invited(dev.orgkit.account.AccountId.of(ORG), dev.orgkit.UserId.of("u00"),
+                "u05@rel.example");
+        try (Journal w0 = journal("w0-" + (ending == Journals.Ending.IN_FLIGHT ? 2 : 1))) {
+            w0.write("C", "0.1", 10, "INVITE", key);
+            switch (ending) {
+                case ACKNOWLEDGED -> w0.write("A", "0.1", 11, "inv_1");
+                case REFUSED -> w0.write("R", "0.1", 11, "INVITATION_ALREADY_PENDING");
+                case UNKNOWN -> w0.write("X", "0.1", 11, "PSQLException");
+                default -> { }
+            }
+            if (ending != Journals.Ending.IN_FLIGHT) {
+                w0.write("END", 12);
+            }
+        }
+        if (ending == Journals.Ending.IN_FLIGHT) {
+            kills = Map.of("w0-2", 13L);
+        }
+        if (eventStored) {
+            event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        }
+    }
+
+    private void revokeAt(long at, String keyId) {
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", at - 5, "KEY_REVOKE", AuditKeys.keyRevoked(dev.orgkit.UserId.of("u00"), keyId));
+            w0.write("A", "0.1", at, keyId);
+            w0.write("END", at + 10_000);
+        }
+        event("API_KEY_REVOKED", "u00", keyId, Map.of("name", "rel", "hint", "ok_live_..."));
+    }
+
+    private void verified(String incarnation, String keyId, long lastValidStart, boolean ended) {
+        try (Journal journal = journal(incarnation)) {
+            journal.write("U", lastValidStart + 1, keyId, 5, lastValidStart);
+            journal.write("F", lastValidStart + 2, lastValidStart + 3, "ok", 5);
+            if (ended) {
+                journal.write("END", lastValidStart + 4);
+            }
+        }
+        db.usage.put(keyId, 5L);
+    }
+
+    private void event(String action, String actor, String target, Map<String, String> details) {
+        db.events.add(new Snapshot.Event(ORG, "evt_" + db.events.size(), "USER", actor, action, target, details));
+    }
+
+    private Journal journal(String incarnation) {
+        return Journal.open(dir.resolve(incarnation + ".journal"));
+    }
+
+    private Report check() {
+        Journals journals = Journals.read(dir);
+        Report report = new Report("test");
+        StateChecks.run(db, journals, report);
+        DeliveryChecks.run(db, journals, List.of(), kills, SETTINGS, report);
+        return report;
+    }
+
+    private static List<String> violations(Report report, String checkPrefix) {
+        return report.checks.stream().filter(c -> c.name.startsWith(checkPrefix))
+                .flatMap(c -> c.violations.stream()).toList();
+    }
+}
