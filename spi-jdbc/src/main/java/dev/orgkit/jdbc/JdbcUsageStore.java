@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * API-key usage ({@code orgkit_api_key_usage}, one row per (account id, day, key id)) and each key's
- * last-used time. A batch is two JDBC batches: the dialect's upsert that adds to the day's count
- * (so that concurrent flushes lose nothing), then a conditional update that only moves the
- * last-used time forward.
+ * last-used time. A batch is two JDBC batches: first an update of each key's row that only moves its
+ * last-used time forward, then the dialect's upsert that adds to the day's count (so that concurrent
+ * flushes lose nothing). The update comes first, and matches the key's row whatever its last-used
+ * time, so the flush holds the key row's exclusive lock before the upsert's foreign-key check wants
+ * a shared one: on MariaDB, the other order deadlocked with a revoke or roll of the same key.
  */
 final class JdbcUsageStore extends JdbcStore implements UsageStore {
 
@@ -43,11 +45,12 @@ final class JdbcUsageStore extends JdbcStore implements UsageStore {
             String keyId = increment.keyId().value();
             counts.add(new Object[] {increment.day(), increment.requests(), accountId, keyId});
             Instant lastUsedAt = Sql.stored(increment.lastUsedAt());
-            lastUses.add(new Object[] {lastUsedAt, accountId, keyId, lastUsedAt});
+            lastUses.add(new Object[] {lastUsedAt, lastUsedAt, accountId, keyId});
         }
-        sql.batch("add API usage", dialect.addUsage(), counts);
         sql.batch("record when API keys were last used", """
-                UPDATE orgkit_api_keys SET last_used_at = ?
-                WHERE account_id = ? AND key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)""", lastUses);
+                UPDATE orgkit_api_keys
+                SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END
+                WHERE account_id = ? AND key_id = ?""", lastUses);
+        sql.batch("add API usage", dialect.addUsage(), counts);
     }
 }
