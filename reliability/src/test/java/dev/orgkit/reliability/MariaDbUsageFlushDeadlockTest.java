@@ -20,20 +20,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A finding of the reliability harness on MariaDB, not fixed yet (so tagged {@code finding} and
- * run by hand): an admin's {@code revoke} or {@code roll} deadlocks with the usage flush of the
- * same key. The flush inserts usage rows first (InnoDB's foreign key check takes a shared lock on
- * the key's row) and then updates the key's {@code last_used_at} (an exclusive lock: an upgrade);
- * a revoke that meanwhile asked for the exclusive lock on that row makes a cycle, and InnoDB rolls
- * the revoke back (SQLState 40001). Updating {@code last_used_at} before inserting the usage rows
- * (or locking the key rows first) removes the cycle. PostgreSQL's foreign key lock (FOR KEY SHARE)
- * does not conflict with the revoke's update, so it is not affected.
+ * A regression test for the reliability harness's first finding on MariaDB: an admin's
+ * {@code revoke} or {@code roll} deadlocked with the usage flush of the same key. The flush inserted
+ * usage rows first (InnoDB's foreign key check takes a shared lock on the key's row) and then
+ * updated the key's {@code last_used_at} (an exclusive lock: an upgrade); a revoke that meanwhile
+ * asked for the exclusive lock on that row made a cycle, and InnoDB rolled the revoke back (SQLState
+ * 40001): 2 of 200 revokes failed here. The flush now updates the key's row first, whatever its
+ * last-used time, so it holds the exclusive lock before the foreign key check. PostgreSQL's foreign
+ * key lock (FOR KEY SHARE) does not conflict with the revoke's update, so it was not affected.
  */
-@Tag("finding")
 class MariaDbUsageFlushDeadlockTest {
     @Test
     void revoking_a_key_never_deadlocks_with_the_usage_flush() throws Exception {
