@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * host bits of an address are cleared ({@code 203.0.113.7/24} is {@code 203.0.113.0/24}).
  *
  * @param address the first address of the block (its host bits are zero)
- * @param prefixLength how many leading bits name the block: 0–32 for IPv4, 0–128 for IPv6
+ * @param prefixLength how many leading bits name the block: 0 to 32 for IPv4, 0 to 128 for IPv6
  * @since 0.2.0
  */
 public record IpNetwork(InetAddress address, int prefixLength) {
