@@ -19,11 +19,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -116,8 +117,27 @@ final class Browser implements AutoCloseable {
         WebElement target = control(scope, text);
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        waiting().until(driver -> isGone(page));
         loaded();
+    }
+
+    /**
+     * Whether the page's element belongs to a page that was replaced. Chromium answers a question about
+     * an element of a page being replaced either as stale or, while it navigates, with "does not
+     * belong to the document", which Selenium's {@code stalenessOf} does not recognize.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The enabled, visible button or link {@code text} in {@code scope}. */
