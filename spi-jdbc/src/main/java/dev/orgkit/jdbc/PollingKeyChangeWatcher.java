@@ -25,8 +25,8 @@ final class PollingKeyChangeWatcher implements KeyChangeWatcher {
     private final DataSource dataSource;
     private final ApiKeyCache cache;
     private final ScheduledExecutorService executor;
-    private long lastVersion = -1;
-    private boolean failing;
+    private volatile long lastVersion = -1;
+    private volatile boolean failing;
 
     PollingKeyChangeWatcher(DataSource dataSource, ApiKeyCache cache, Duration interval) {
         this.dataSource = dataSource;
@@ -36,7 +36,10 @@ final class PollingKeyChangeWatcher implements KeyChangeWatcher {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first read is made now, before the first lookup the cache serves, so that every change
+        // committed after it moves the counter past what this watcher has seen.
+        poll();
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void poll() {

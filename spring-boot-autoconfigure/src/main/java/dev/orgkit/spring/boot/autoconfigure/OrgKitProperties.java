@@ -85,17 +85,22 @@ public record OrgKitProperties(
 
     /**
      * The verification cache: keys served from memory while fresh. A revocation through this
-     * instance is seen at once; through another instance, within {@code timeToLive}.
+     * instance is seen at once; through another instance, as soon as the cache hears of it (on
+     * PostgreSQL at once; on MariaDB and H2 within {@code changePollInterval}), and never later than
+     * {@code timeToLive}.
      *
      * @param enabled whether verify is served from the cache
      * @param maxEntries the most keys kept: 1 to 10,000,000
      * @param timeToLive how long a key is served after it was read: more than zero, at most 5 minutes
+     * @param changePollInterval how often, on MariaDB and H2, the cache reads whether another instance
+     *     revoked or rolled a key: 10 ms to 1 minute
      * @since 0.2.0
      */
     public record ApiKeyCache(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("100000") @Min(1) @Max(10_000_000) int maxEntries,
-            @DefaultValue("30s") @DurationMin(nanos = 1) @DurationMax(minutes = 5) Duration timeToLive) {}
+            @DefaultValue("30s") @DurationMin(nanos = 1) @DurationMax(minutes = 5) Duration timeToLive,
+            @DefaultValue("1s") @DurationMin(millis = 10) @DurationMax(minutes = 1) Duration changePollInterval) {}
 
     /**
      * The mailer on Spring's {@code JavaMailSender} ({@code spring.mail.*}).

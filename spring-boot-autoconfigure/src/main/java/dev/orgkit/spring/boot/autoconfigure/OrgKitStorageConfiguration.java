@@ -44,7 +44,9 @@ final class OrgKitStorageConfiguration {
                 throw unreachable(e, environment, jdbc.migrate());
             }
             OrgKitProperties.ApiKeyCache cache = jdbc.apiKeyCache();
-            return cache.enabled() ? storage.withApiKeyCache(cache.maxEntries(), cache.timeToLive()) : storage;
+            return cache.enabled()
+                    ? storage.withApiKeyCache(cache.maxEntries(), cache.timeToLive(), cache.changePollInterval())
+                    : storage;
         }
 
         private static OrgKitStartupException unreachable(RuntimeException e, Environment environment, boolean migrate) {
