@@ -53,7 +53,7 @@ class RevocationPropagationMeasurement {
     }
 
     private static void measure(TestDatabase database) throws Exception {
-        JdbcStorage.migrate(database.pool(1));
+        JdbcStorage.migrate(database.pool(2));
         OrgKit revoking = kit(JdbcStorage.create(database.recommendedPool(2)));
         try (JdbcStorage caching = JdbcStorage.create(database.recommendedPool(2))
                 .withApiKeyCache(10_000, Duration.ofMinutes(5))) {
