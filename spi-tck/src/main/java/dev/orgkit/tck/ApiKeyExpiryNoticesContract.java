@@ -239,6 +239,26 @@ public abstract class ApiKeyExpiryNoticesContract extends ContractFixture {
     }
 
     @Test
+    void one_round_notifies_every_live_key_however_many_revoked_and_rolled_keys_expire_first() {
+        Organization acme = acme(ana);
+        List<ApiKeyId> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            CreatedApiKey rolled = keyExpiringIn(acme.id(), Duration.ofDays(3));
+            expected.add(kit.apiKeys().roll(ana, rolled.apiKey().id(), Duration.ofHours(12)).apiKey().id());
+        }
+        for (int i = 0; i < 50; i++) {
+            kit.apiKeys().revoke(ana, keyExpiringIn(acme.id(), Duration.ofDays(1)).apiKey().id());
+        }
+        for (int i = 0; i < 5; i++) {
+            expected.add(keyExpiringIn(acme.id(), Duration.ofDays(2)).apiKey().id());
+        }
+
+        assertThat(kit.deliveries().dispatchPending().sent()).isEqualTo(55);
+
+        assertThat(notices()).extracting(KeyExpiryNoticeMail::keyId).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void instances_dispatching_at_once_on_one_storage_send_each_key_one_notice() throws Exception {
         Organization acme = acme(ana);
         List<ApiKeyId> keys = new ArrayList<>();
