@@ -82,7 +82,7 @@ public final class OrgKit implements AutoCloseable {
                 builder.invitationTimeToLive, builder.supportRequestTimeToLive, builder.eventListeners);
         this.deliveries = new DeliveryService(kernel, mailer, builder.invitationLink,
                 new DeliverySettings(builder.backoffBase, builder.backoffCap, builder.maxAttempts, builder.lease),
-                builder.monthlyStatements);
+                builder.monthlyStatements, builder.keyExpiryNotice);
         var periods = new PeriodCounters();
         this.apiKeyService = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix), periods);
         // Observed only when someone observes: without an observer the services are handed out as they are.
@@ -206,6 +206,18 @@ public final class OrgKit implements AutoCloseable {
         public static final Duration DEFAULT_SUPPORT_REQUEST_TTL = Duration.ofDays(14);
         /** The longest time a support request may wait for a decision. */
         public static final Duration MAX_SUPPORT_REQUEST_TTL = Duration.ofDays(90);
+        /**
+         * The default time before an API key expires that its expiry notice is mailed.
+         *
+         * @since 0.2.0
+         */
+        public static final Duration DEFAULT_KEY_EXPIRY_NOTICE = Duration.ofDays(7);
+        /**
+         * The longest time before an API key expires that its expiry notice may be mailed.
+         *
+         * @since 0.2.0
+         */
+        public static final Duration MAX_KEY_EXPIRY_NOTICE = Duration.ofDays(90);
 
         private @Nullable Storage storage;
         private @Nullable Mailer mailer;
@@ -223,6 +235,7 @@ public final class OrgKit implements AutoCloseable {
         private Duration lease = DeliverySettings.DEFAULTS.lease();
         private String apiKeyPrefix = ApiKeyFormat.DEFAULT_PREFIX;
         private boolean monthlyStatements;
+        private Duration keyExpiryNotice = DEFAULT_KEY_EXPIRY_NOTICE;
 
         private Builder() {}
 
@@ -386,6 +399,26 @@ public final class OrgKit implements AutoCloseable {
          */
         public Builder monthlyStatements(boolean enabled) {
             this.monthlyStatements = enabled;
+            return this;
+        }
+
+        /**
+         * How long before an API key expires a {@code KeyExpiryNoticeMail} goes to its account's
+         * alerting email (a personal account: its owner's, if orgkit knows it), once per key, through
+         * the outbox: 7 days by default, at most 90; {@link Duration#ZERO} mails none. A dispatch round
+         * ({@code kit.deliveries()}) schedules the notices of the keys that expire within this time,
+         * looking at most once a minute; keys that are revoked, rolled or already expired get none,
+         * and a notice whose key is revoked or rolled before it is sent is not sent.
+         *
+         * @since 0.2.0
+         */
+        public Builder keyExpiryNotice(Duration lead) {
+            Check.notNull("keyExpiryNotice", lead);
+            if (lead.isNegative() || lead.compareTo(MAX_KEY_EXPIRY_NOTICE) > 0) {
+                new Check().add("keyExpiryNotice", "must be zero (no notices) or more, and at most 90 days")
+                        .throwIfAny();
+            }
+            this.keyExpiryNotice = lead;
             return this;
         }
 

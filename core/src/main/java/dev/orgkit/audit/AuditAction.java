@@ -74,5 +74,12 @@ public enum AuditAction {
      * {@link #USAGE_ALERT_SENT}, the subject being the month. Actor {@link Actor.Kind#SYSTEM}.
      * @since 0.2.0
      */
-    USAGE_STATEMENT_SENT
+    USAGE_STATEMENT_SENT,
+    /**
+     * orgkit handed an API key's expiry notice to the mailer, which took it; its target and
+     * {@code subject} are the key's id, other details as for {@link #USAGE_ALERT_SENT}. Actor
+     * {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    KEY_EXPIRY_NOTICE_SENT
 }

@@ -23,7 +23,9 @@ public interface Deliveries {
      * Dispatches every invitation mail and account notice that is due now, for a host's scheduler
      * (say, once a minute), and returns what it did (both kinds counted together); with
      * {@code monthlyStatements(true)}, the first round of a month also schedules the statements of
-     * the month before. Mailer failures are recorded, never thrown; a storage failure is thrown.
+     * the month before. A round also schedules the expiry notices of API keys that expire within
+     * {@code keyExpiryNotice} (7 days by default; looked for at most once a minute per instance).
+     * Mailer failures are recorded, never thrown; a storage failure is thrown.
      */
     DispatchSummary dispatchPending();
 

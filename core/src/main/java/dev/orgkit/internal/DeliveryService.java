@@ -50,15 +50,16 @@ public final class DeliveryService implements Deliveries {
 
     /**
      * Sends through {@code mailer}, with links built by {@code invitationLink}, retrying as {@code settings}
-     * say; account notices too, and monthly statements if {@code monthlyStatements}.
+     * say; account notices too, monthly statements if {@code monthlyStatements}, and API key expiry
+     * notices {@code keyExpiryLead} before each key expires (zero: none).
      */
     public DeliveryService(Kernel kernel, Mailer mailer, Function<String, URI> invitationLink,
-            DeliverySettings settings, boolean monthlyStatements) {
+            DeliverySettings settings, boolean monthlyStatements, Duration keyExpiryLead) {
         this.kernel = kernel;
         this.mailer = mailer;
         this.invitationLink = invitationLink;
         this.settings = settings;
-        this.notices = new NoticeService(kernel, mailer, settings, monthlyStatements);
+        this.notices = new NoticeService(kernel, mailer, settings, monthlyStatements, keyExpiryLead);
     }
 
     /** The outcome of one attempt. */

@@ -17,14 +17,17 @@ import dev.orgkit.plan.Plan;
 import dev.orgkit.spi.Mailer;
 import dev.orgkit.spi.NoticeRecord;
 import dev.orgkit.spi.WriteTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,24 +37,33 @@ import org.slf4j.LoggerFactory;
  * claims its notice (a conditional update, so no two dispatchers make the same attempt), writes the
  * mail from the account's state, commits, calls the {@link Mailer} outside any transaction, and
  * records the outcome if it still holds the claim, with the invitations' backoff and attempt limit.
- * Also schedules the monthly statements, when the host asked for them.
+ * Also schedules the monthly statements, when the host asked for them, and the expiry notices of
+ * API keys that expire within the lead time.
  */
 final class NoticeService {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeService.class);
     private static final int BATCH = 50;
+    /** How often one instance looks for keys whose expiry notice is due to be scheduled. */
+    static final Duration EXPIRY_SCAN_INTERVAL = Duration.ofMinutes(1);
 
     private final Kernel kernel;
     private final Mailer mailer;
     private final DeliverySettings settings;
     private final boolean monthlyStatements;
+    /** How long before a key expires its notice is scheduled; zero: never. */
+    private final Duration keyExpiryLead;
+    /** When this instance next looks for keys to notify; a restart looks at once (which changes nothing already scheduled). */
+    private volatile Instant nextExpiryScan = Instant.MIN;
     /** The last month whose statements this instance scheduled; a restart schedules it again (idempotently). */
     private volatile @Nullable YearMonth statementsScheduled;
 
-    NoticeService(Kernel kernel, Mailer mailer, DeliverySettings settings, boolean monthlyStatements) {
+    NoticeService(Kernel kernel, Mailer mailer, DeliverySettings settings, boolean monthlyStatements,
+            Duration keyExpiryLead) {
         this.kernel = kernel;
         this.mailer = mailer;
         this.settings = settings;
         this.monthlyStatements = monthlyStatements;
+        this.keyExpiryLead = keyExpiryLead;
     }
 
     private record Attempt(NoticeRecord notice, String claimId, OrgKitMail mail) {}
@@ -65,6 +77,7 @@ final class NoticeService {
     /** Dispatches every due notice, adding the outcomes to {@code counts} (sent, failed, given up). */
     void dispatchDue(int[] counts) {
         scheduleStatements();
+        scheduleKeyExpiryNotices();
         boolean progress = true;
         while (progress) {
             Instant now = kernel.now();
@@ -109,7 +122,7 @@ final class NoticeService {
         NoticeRecord claimed = tx.notices().find(notice.accountId(), notice.kind(), notice.subject()).orElseThrow();
         Mail mail = claimed.attempts() > settings.maxAttempts()
                 ? Mail.notSent("given up after " + settings.maxAttempts() + " attempts")
-                : compose(tx, claimed, claimed.accountId().value() + "." + claimId);
+                : compose(tx, claimed, claimed.accountId().value() + "." + claimId, now);
         if (mail.reason().isPresent()) {
             tx.notices().settle(claimed.settled(DeliveryStatus.GIVEN_UP, claimed.nextAttemptAt(), mail.reason()),
                     claimId);
@@ -130,7 +143,7 @@ final class NoticeService {
     }
 
     /** Writes the notice's mail from the account's state now. */
-    private static Mail compose(WriteTransaction tx, NoticeRecord notice, String messageId) {
+    private static Mail compose(WriteTransaction tx, NoticeRecord notice, String messageId, Instant now) {
         Optional<Account> found = tx.accounts().find(notice.accountId());
         if (found.isEmpty()) {
             return Mail.notSent("not sent: the account no longer exists");
@@ -161,10 +174,16 @@ final class NoticeService {
                 }
                 case KEY_EXPIRY: {
                     Optional<ApiKey> key = tx.apiKeys().find(ApiKeyId.of(notice.subject()))
-                            .filter(k -> k.accountId().equals(account.id()) && k.revokedAt().isEmpty()
-                                    && k.expiresAt().isPresent());
+                            .filter(k -> k.accountId().equals(account.id()));
                     if (key.isEmpty()) {
-                        return Mail.notSent("not sent: the key is revoked, gone or no longer expires");
+                        return Mail.notSent("not sent: the key is gone");
+                    }
+                    if (key.get().isRevoked() || key.get().rolledTo().isPresent()) {
+                        // Revoked or rolled after the notice was scheduled: nobody needs to act on it any more.
+                        return Mail.notSent("not sent: the key was " + (key.get().isRevoked() ? "revoked" : "rolled"));
+                    }
+                    if (key.get().expiresAt().isEmpty() || key.get().isExpiredAt(now)) {
+                        return Mail.notSent("not sent: the key has already expired");
                     }
                     return Statements.alertingEmail(tx, account)
                             .map(to -> Mail.of(new KeyExpiryNoticeMail(messageId, to, account.id(),
@@ -214,6 +233,8 @@ final class NoticeService {
                 return Optional.of(AuditAction.USAGE_ALERT_SENT);
             case USAGE_STATEMENT:
                 return Optional.of(AuditAction.USAGE_STATEMENT_SENT);
+            case KEY_EXPIRY:
+                return Optional.of(AuditAction.KEY_EXPIRY_NOTICE_SENT);
             default:
                 return Optional.empty();
         }
@@ -254,5 +275,59 @@ final class NoticeService {
             after = Optional.of(page.get(page.size() - 1));
         }
         statementsScheduled = closed;
+    }
+
+    /**
+     * Schedules a {@code KEY_EXPIRY} notice for every key that expires within the lead time and has
+     * none yet, at most once a {@link #EXPIRY_SCAN_INTERVAL} per instance: a bounded read of the keys
+     * still to decide, then, one account at a time, under the account's lock (which revoking and
+     * rolling take too), the check again and the insert if no notice exists. The notice's key in the
+     * outbox, (account, {@code KEY_EXPIRY}, key id), is the mark that it was decided, so however many
+     * instances scan at once, a key gets one notice.
+     */
+    private void scheduleKeyExpiryNotices() {
+        Instant now = kernel.now();
+        if (keyExpiryLead.isZero() || now.isBefore(nextExpiryScan)) {
+            return;
+        }
+        Instant until = now.plus(keyExpiryLead);
+        while (true) {
+            List<ApiKey> keys = kernel.storage.read(tx -> tx.apiKeys().expiringWithoutNotice(now, until, BATCH));
+            Map<AccountId, List<ApiKeyId>> byAccount = new TreeMap<>();
+            for (ApiKey key : keys) {
+                byAccount.computeIfAbsent(key.accountId(), id -> new ArrayList<>()).add(key.id());
+            }
+            int scheduled = 0;
+            for (Map.Entry<AccountId, List<ApiKeyId>> account : byAccount.entrySet()) {
+                scheduled += kernel.storage.write(tx -> scheduleKeyExpiryNotices(tx, account.getKey(),
+                        account.getValue(), until));
+            }
+            // No progress (every key was decided meanwhile, or revoked): the next scan looks again.
+            if (keys.size() < BATCH || scheduled == 0) {
+                break;
+            }
+        }
+        nextExpiryScan = now.plus(EXPIRY_SCAN_INTERVAL);
+    }
+
+    /** Under the account's lock, schedules the notices of those of its keys that still need one; returns how many. */
+    private int scheduleKeyExpiryNotices(WriteTransaction tx, AccountId accountId, List<ApiKeyId> keyIds,
+            Instant until) {
+        if (tx.accounts().lock(accountId).isEmpty()) {
+            return 0;
+        }
+        Instant now = kernel.now();
+        int scheduled = 0;
+        for (ApiKeyId keyId : keyIds) {
+            boolean due = tx.apiKeys().find(keyId)
+                    .filter(k -> k.accountId().equals(accountId) && !k.isRevoked() && k.rolledTo().isEmpty()
+                            && k.expiresAt().filter(at -> at.isAfter(now) && !at.isAfter(until)).isPresent())
+                    .isPresent();
+            if (due && tx.notices().find(accountId, NoticeKind.KEY_EXPIRY, keyId.value()).isEmpty()) {
+                tx.notices().insert(NoticeRecord.scheduled(accountId, NoticeKind.KEY_EXPIRY, keyId.value(), now));
+                scheduled++;
+            }
+        }
+        return scheduled;
     }
 }

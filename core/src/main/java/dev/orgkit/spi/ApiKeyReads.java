@@ -3,6 +3,7 @@ package dev.orgkit.spi;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,15 @@ public interface ApiKeyReads {
      * id, starting after {@code after} (exclusive) if given: a keyset page.
      */
     List<ApiKey> list(AccountId accountId, Optional<ApiKeyId> after, int limit);
+
+    /**
+     * At most {@code limit} API keys, of any account, whose expiry notice is still to be decided: they
+     * expire after {@code after} and at or before {@code until}, are neither revoked nor rolled, and
+     * have no {@link dev.orgkit.delivery.NoticeKind#KEY_EXPIRY} notice (the notice whose subject is
+     * the key's id, in any status). Earliest expiry first, then by key id. Keys without an expiry are
+     * never listed. A hint only: whoever schedules the notice checks again under the account's lock.
+     *
+     * @since 0.2.0
+     */
+    List<ApiKey> expiringWithoutNotice(Instant after, Instant until, int limit);
 }

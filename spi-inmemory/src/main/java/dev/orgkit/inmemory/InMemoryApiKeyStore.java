@@ -4,10 +4,12 @@ import dev.orgkit.StorageException;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
+import dev.orgkit.delivery.NoticeKind;
 import dev.orgkit.spi.ApiKeyRecord;
 import dev.orgkit.spi.ApiKeyStore;
 import dev.orgkit.spi.SecretHash;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,13 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     private final State s;
+    /** The notice outbox, read to tell which keys have an expiry notice. */
+    private final InMemoryNoticeStore.State notices;
     private final Journal journal;
 
-    InMemoryApiKeyStore(State state, Journal journal) {
+    InMemoryApiKeyStore(State state, InMemoryNoticeStore.State notices, Journal journal) {
         this.s = state;
+        this.notices = notices;
         this.journal = journal;
     }
 
@@ -60,6 +65,19 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     public List<ApiKey> list(AccountId accountId, Optional<ApiKeyId> after, int limit) {
         return Pages.first(Pages.after(Pages.under(s.byAccount, accountId), after), limit).stream()
                 .map(id -> s.keys.get(id).apiKey())
+                .toList();
+    }
+
+    @Override
+    public List<ApiKey> expiringWithoutNotice(Instant after, Instant until, int limit) {
+        return s.keys.values().stream()
+                .map(ApiKeyRecord::apiKey)
+                .filter(key -> !key.isRevoked() && key.rolledTo().isEmpty()
+                        && key.expiresAt().filter(at -> at.isAfter(after) && !at.isAfter(until)).isPresent())
+                .filter(key -> !notices.notices.containsKey(
+                        new InMemoryNoticeStore.Key(key.accountId(), NoticeKind.KEY_EXPIRY, key.id().value())))
+                .sorted(Comparator.comparing((ApiKey key) -> key.expiresAt().orElseThrow()).thenComparing(ApiKey::id))
+                .limit(limit)
                 .toList();
     }
 

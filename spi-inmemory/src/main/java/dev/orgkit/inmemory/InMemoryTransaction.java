@@ -24,7 +24,7 @@ final class InMemoryTransaction implements WriteTransaction {
         this.members = new InMemoryMemberStore(tables.members, journal);
         this.invitations = new InMemoryInvitationStore(tables.invitations, journal);
         this.deliveries = new InMemoryDeliveryStore(tables.deliveries, journal);
-        this.apiKeys = new InMemoryApiKeyStore(tables.apiKeys, journal);
+        this.apiKeys = new InMemoryApiKeyStore(tables.apiKeys, tables.notices, journal);
         this.usage = new InMemoryUsageStore(tables.usage, journal, apiKeys);
         this.support = new InMemorySupportStore(tables.support, journal);
         this.audit = new InMemoryAuditStore(tables.audit, journal);

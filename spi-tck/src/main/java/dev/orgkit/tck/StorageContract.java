@@ -185,6 +185,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** API key expiry notices: one per key, before it expires, through the outbox. */
+    @Nested
+    class ApiKeyExpiryNotices extends ApiKeyExpiryNoticesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
     /** Plans, the current period, HARD enforcement and statements. */
     @Nested
     class Plans extends PlansContract {

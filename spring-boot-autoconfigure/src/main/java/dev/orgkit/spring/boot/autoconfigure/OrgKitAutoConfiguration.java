@@ -73,6 +73,7 @@ public final class OrgKitAutoConfiguration {
                     .invitationTimeToLive(properties.invitationTtl())
                     .supportRequestTimeToLive(properties.supportRequestTtl())
                     .membersManageApiKeys(properties.membersManageApiKeys())
+                    .keyExpiryNotice(properties.apiKeys().expiryNotice())
                     .deliveryBackoff(delivery.backoffBase(), delivery.backoffCap())
                     .deliveryMaxAttempts(delivery.maxAttempts())
                     .deliveryLease(delivery.lease());

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param invitationTtl how long an invitation link works: more than zero, at most 30 days
  * @param supportRequestTtl how long a support request waits for a decision: more than zero, at most 90 days
  * @param membersManageApiKeys whether organization members, not only admins, manage API keys (R12)
+ * @param apiKeys what orgkit does around API keys' lifetimes
  * @param delivery the outbox of invitation mails
  * @param usage the flushing of API key usage
  * @param jdbc the JDBC storage, used when the application has a DataSource
@@ -41,6 +42,7 @@ public record OrgKitProperties(
         @DefaultValue("7d") @DurationMin(nanos = 1) @DurationMax(days = 30) Duration invitationTtl,
         @DefaultValue("14d") @DurationMin(nanos = 1) @DurationMax(days = 90) Duration supportRequestTtl,
         @DefaultValue("false") boolean membersManageApiKeys,
+        @DefaultValue @Valid ApiKeys apiKeys,
         @DefaultValue @Valid Delivery delivery,
         @DefaultValue @Valid Usage usage,
         @DefaultValue @Valid Jdbc jdbc,
@@ -63,6 +65,15 @@ public record OrgKitProperties(
             @DefaultValue("6h") @DurationMin(nanos = 1) Duration backoffCap,
             @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,
             @DefaultValue("5m") @DurationMin(nanos = 1) Duration lease) {}
+
+    /**
+     * What orgkit does around API keys' lifetimes.
+     *
+     * @param expiryNotice how long before an API key expires its expiry notice is mailed to the
+     *     account's alerting email, once per key: at most 90 days; 0 mails none
+     * @since 0.2.0
+     */
+    public record ApiKeys(@DefaultValue("7d") @DurationMin(nanos = 0) @DurationMax(days = 90) Duration expiryNotice) {}
 
     /**
      * The flushing of API key usage, counted in memory on each verification.

@@ -62,11 +62,14 @@ final class Fixtures {
     /** A mailer that keeps every mail. */
     static final class RecordingMailer implements Mailer {
         final List<InvitationMail> sent = new CopyOnWriteArrayList<>();
+        final List<OrgKitMail> notices = new CopyOnWriteArrayList<>();
 
         @Override
         public void send(OrgKitMail mail) {
             if (mail instanceof InvitationMail invitation) {
                 sent.add(invitation);
+            } else {
+                notices.add(mail);
             }
         }
     }

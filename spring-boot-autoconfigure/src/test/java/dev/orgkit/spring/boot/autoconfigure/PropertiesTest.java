@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgkit.OrgKit;
 import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.mail.KeyExpiryNoticeMail;
 import dev.orgkit.member.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,44 @@ class PropertiesTest {
                 });
     }
 
+    @Test
+    void the_expiry_notice_lead_time_decides_which_keys_are_mailed() {
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        Fixtures.runner()
+                .withPropertyValues("orgkit.api-keys.expiry-notice=30d", "orgkit.delivery.dispatch-interval=1h")
+                .withBean(OrgKitBuilderCustomizer.class, () -> builder -> builder.clock(clock))
+                .run(context -> {
+                    OrgKit kit = context.getBean(OrgKit.class);
+                    var org = kit.organizations().create(ANA, ACME);
+                    var inTwentyDays = kit.apiKeys().create(ANA, org.id(),
+                            new NewApiKey("ci").expiringAt(NOW.plus(Duration.ofDays(20))));
+                    kit.apiKeys().create(ANA, org.id(), new NewApiKey("later").expiringAt(NOW.plus(Duration.ofDays(40))));
+                    now.set(NOW.plus(Duration.ofMinutes(2)));
+
+                    kit.deliveries().dispatchPending();
+
+                    var mailer = context.getBean(Fixtures.RecordingMailer.class);
+                    assertThat(mailer.notices).singleElement().isInstanceOfSatisfying(KeyExpiryNoticeMail.class,
+                            notice -> assertThat(notice.keyId()).isEqualTo(inTwentyDays.apiKey().id()));
+                });
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             orgkit.api-key-prefix                  | Acme!
@@ -56,6 +97,8 @@ class PropertiesTest {
             orgkit.invitation-ttl                  | 31d
             orgkit.invitation-ttl                  | 0s
             orgkit.support-request-ttl             | 91d
+            orgkit.api-keys.expiry-notice          | 91d
+            orgkit.api-keys.expiry-notice          | -1d
             orgkit.delivery.max-attempts           | 0
             orgkit.delivery.dispatch-interval      | 0s
             orgkit.usage.flush-interval            | 10ms
