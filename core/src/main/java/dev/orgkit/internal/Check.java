@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ArchitectureTest} keeps closed. It stays internal so that hosts do not build on it.
  */
 public final class Check {
+    /** The message of a violation by text that holds a lone surrogate. */
+    public static final String LONE_SURROGATE = "must not contain unpaired surrogate characters";
+
     private final List<Violation> violations = new ArrayList<>();
 
     /** Records a violation of {@code field}. */
@@ -95,7 +98,26 @@ public final class Check {
         if (hasControlCharacter(value)) {
             return Optional.of("must not contain control characters");
         }
+        if (hasLoneSurrogate(value)) {
+            return Optional.of(LONE_SURROGATE);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the text holds a surrogate that is not half of a pair: broken UTF-16, which no
+     * database encoding stores as it was given.
+     */
+    public static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the text contains an ISO control character (tabs and line breaks included). */
