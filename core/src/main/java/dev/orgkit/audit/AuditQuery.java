@@ -32,6 +32,9 @@ public record AuditQuery(
     /** Copies the actions and validates the actor id and the time range. */
     public AuditQuery {
         Check.notNull("actions", actions, "actorKind", actorKind, "actorId", actorId, "from", from, "until", until);
+        for (AuditAction action : actions) {
+            Check.notNull("actions[]", action);
+        }
         actions = actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
         var check = new Check();
         actorId.ifPresent(id -> check.add("actorId", Check.identifierProblem(id, 128)));
