@@ -305,9 +305,11 @@ public final class ApiKeysService implements ApiKeys {
         return details;
     }
 
+    private static final Duration MIN_WINDOW = Duration.ofMillis(1);
+
     private static Optional<String> windowProblem(RateLimit limit) {
         Duration window = limit.window();
-        return window == null || window.toMillis() >= 1 && window.compareTo(RateLimit.MAX_WINDOW) <= 0
+        return window == null || window.compareTo(MIN_WINDOW) >= 0 && window.compareTo(RateLimit.MAX_WINDOW) <= 0
                 ? Optional.empty() : Optional.of("must be from 1 ms to 1 day");
     }
 
