@@ -75,7 +75,8 @@ public final class ApiKeysService implements ApiKeys {
         Check.nulls("principal", principal, "accountId", accountId)
                 .addAll(kernel.validator.violations("key", form))
                 .add("key.expiresAt", form == null || form.expiresAt() == null ? Optional.<String>empty()
-                        : form.expiresAt().filter(at -> !at.isAfter(requested)).map(at -> "must be in the future"))
+                        : form.expiresAt().flatMap(at -> at.isAfter(requested) ? Check.instantProblem(at)
+                                : Optional.of("must be in the future")))
                 .add("key.rateLimit.window", form == null || form.rateLimit() == null ? Optional.<String>empty()
                         : form.rateLimit().flatMap(ApiKeysService::windowProblem))
                 .throwIfAny();
