@@ -58,6 +58,7 @@ class PropertiesTest {
             orgkit.support-request-ttl             | 91d
             orgkit.delivery.max-attempts           | 0
             orgkit.delivery.dispatch-interval      | 0s
+            orgkit.delivery.dispatch-interval      | 2d
             orgkit.usage.flush-interval            | 10ms
             orgkit.usage.flush-interval            | 2h
             orgkit.jdbc.api-key-cache.max-entries  | 0
