@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name what the key is for (at most 100 characters), such as {@code ci}
  * @param environment {@code LIVE} or {@code TEST}
- * @param expiresAt when the key stops working; empty for a key that works until revoked
+ * @param expiresAt when the key stops working (in the future, before year 10000); empty for a key that
+ *     works until revoked
  * @param scopes the scopes the key may act in (at most 32, each 1 to 64 characters of {@code a-z 0-9 : . _ -});
  *     empty: any scope
  * @param rateLimit how many verifications per window the key may pass on each instance; empty: no limit

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +23,24 @@ import org.jspecify.annotations.Nullable;
  * @since 0.2.0
  */
 public record VerifyContext(Set<String> requiredScopes, Optional<InetAddress> clientAddress) {
+    private static final Pattern SCOPE = Pattern.compile(NewApiKey.SCOPE_PATTERN);
     private static final VerifyContext NONE = new VerifyContext(Set.of(), Optional.empty());
 
-    /** Copies the scopes; rejects missing parts. */
+    /**
+     * Copies the scopes; rejects missing parts and scopes that no key can hold (not of the form of
+     * {@link NewApiKey#SCOPE_PATTERN}): a key without scopes would pass such a check unnoticed.
+     */
     public VerifyContext {
         Check.notNull("requiredScopes", requiredScopes, "clientAddress", clientAddress);
+        var check = new Check();
         for (String scope : requiredScopes) {
-            Check.notNull("requiredScopes[]", scope);
+            if (scope == null) {
+                check.add("requiredScopes[]", "must not be null");
+            } else if (!SCOPE.matcher(scope).matches()) {
+                check.add("requiredScopes[]", "must be 1 to 64 characters of a-z, 0-9, ':', '.', '_' and '-'");
+            }
         }
+        check.throwIfAny();
         requiredScopes = Set.copyOf(requiredScopes);
     }
 

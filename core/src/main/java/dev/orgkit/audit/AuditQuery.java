@@ -21,8 +21,8 @@ import java.util.Set;
  * @param actions the actions to keep; empty keeps every action
  * @param actorKind only events by this kind of actor
  * @param actorId only events by the actor with this id (a user id, an agent id)
- * @param from only events at or after this instant (inclusive)
- * @param until only events before this instant (exclusive)
+ * @param from only events at or after this instant (inclusive; from year 1000 to 9999)
+ * @param until only events before this instant (exclusive; from year 1000 to 9999)
  * @since 0.1.0
  */
 public record AuditQuery(
@@ -32,9 +32,14 @@ public record AuditQuery(
     /** Copies the actions and validates the actor id and the time range. */
     public AuditQuery {
         Check.notNull("actions", actions, "actorKind", actorKind, "actorId", actorId, "from", from, "until", until);
+        for (AuditAction action : actions) {
+            Check.notNull("actions[]", action);
+        }
         actions = actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
         var check = new Check();
         actorId.ifPresent(id -> check.add("actorId", Check.identifierProblem(id, 128)));
+        from.ifPresent(at -> check.add("from", Check.instantProblem(at)));
+        until.ifPresent(at -> check.add("until", Check.instantProblem(at)));
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
             check.add("until", "must be after from");
         }

@@ -34,7 +34,7 @@ public interface Deliveries {
      * after the previous round ends, until the returned dispatcher is closed (or the kit is). A
      * failing round is logged and the next one runs as planned.
      *
-     * @param interval the pause between rounds; more than zero
+     * @param interval the pause between rounds; more than zero, at most one day
      */
     BackgroundDispatcher startDispatcher(Duration interval);
 

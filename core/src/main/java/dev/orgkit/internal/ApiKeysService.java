@@ -75,7 +75,8 @@ public final class ApiKeysService implements ApiKeys {
         Check.nulls("principal", principal, "accountId", accountId)
                 .addAll(kernel.validator.violations("key", form))
                 .add("key.expiresAt", form == null || form.expiresAt() == null ? Optional.<String>empty()
-                        : form.expiresAt().filter(at -> !at.isAfter(requested)).map(at -> "must be in the future"))
+                        : form.expiresAt().flatMap(at -> at.isAfter(requested) ? Check.instantProblem(at)
+                                : Optional.of("must be in the future")))
                 .add("key.rateLimit.window", form == null || form.rateLimit() == null ? Optional.<String>empty()
                         : form.rateLimit().flatMap(ApiKeysService::windowProblem))
                 .throwIfAny();
@@ -305,9 +306,11 @@ public final class ApiKeysService implements ApiKeys {
         return details;
     }
 
+    private static final Duration MIN_WINDOW = Duration.ofMillis(1);
+
     private static Optional<String> windowProblem(RateLimit limit) {
         Duration window = limit.window();
-        return window == null || window.toMillis() >= 1 && window.compareTo(RateLimit.MAX_WINDOW) <= 0
+        return window == null || window.compareTo(MIN_WINDOW) >= 0 && window.compareTo(RateLimit.MAX_WINDOW) <= 0
                 ? Optional.empty() : Optional.of("must be from 1 ms to 1 day");
     }
 

@@ -2,6 +2,7 @@ package dev.orgkit.internal;
 
 import dev.orgkit.InvalidInputException;
 import dev.orgkit.InvalidInputException.Violation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,14 @@ import org.jspecify.annotations.Nullable;
  * {@code ArchitectureTest} keeps closed. It stays internal so that hosts do not build on it.
  */
 public final class Check {
+    /** The message of a violation by text that holds a lone surrogate. */
+    public static final String LONE_SURROGATE = "must not contain unpaired surrogate characters";
+
+    /** The earliest instant every storage keeps (MariaDB's {@code DATETIME} starts at year 1000). */
+    public static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    /** The first instant no storage keeps: year 10000. */
+    public static final Instant BEYOND = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final List<Violation> violations = new ArrayList<>();
 
     /** Records a violation of {@code field}. */
@@ -95,7 +104,32 @@ public final class Check {
         if (hasControlCharacter(value)) {
             return Optional.of("must not contain control characters");
         }
+        if (hasLoneSurrogate(value)) {
+            return Optional.of(LONE_SURROGATE);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the text holds a surrogate that is not half of a pair: broken UTF-16, which no
+     * database encoding stores as it was given.
+     */
+    public static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The problem of an instant that a storage could not keep: before year 1000 or after year 9999. */
+    public static Optional<String> instantProblem(Instant at) {
+        return at.isBefore(EARLIEST) || !at.isBefore(BEYOND) ? Optional.of("must be from year 1000 to 9999")
+                : Optional.empty();
     }
 
     /** Whether the text contains an ISO control character (tabs and line breaks included). */

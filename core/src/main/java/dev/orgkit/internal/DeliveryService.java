@@ -293,8 +293,8 @@ public final class DeliveryService implements Deliveries {
     @Override
     public BackgroundDispatcher startDispatcher(Duration interval) {
         Check.notNull("interval", interval);
-        if (interval.isNegative() || interval.isZero()) {
-            new Check().add("interval", "must be more than zero").throwIfAny();
+        if (interval.isNegative() || interval.isZero() || interval.compareTo(Duration.ofDays(1)) > 0) {
+            new Check().add("interval", "must be more than zero and at most one day").throwIfAny();
         }
         var dispatcher = new Dispatcher(this, interval);
         running.add(dispatcher);

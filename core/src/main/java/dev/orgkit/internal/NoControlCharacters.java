@@ -13,7 +13,10 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** The annotated text contains no control characters (no line breaks, tabs, escapes). Null is valid. */
+/**
+ * The annotated text contains no control characters (no line breaks, tabs, escapes) and no unpaired
+ * surrogate characters (broken UTF-16). Null is valid.
+ */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Validator.class)
 @Target({FIELD, METHOD, PARAMETER})
@@ -32,7 +35,15 @@ public @interface NoControlCharacters {
     final class Validator implements ConstraintValidator<NoControlCharacters, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || !Check.hasControlCharacter(value);
+            if (value == null || Check.hasControlCharacter(value)) {
+                return value == null;
+            }
+            if (Check.hasLoneSurrogate(value)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(Check.LONE_SURROGATE).addConstraintViolation();
+                return false;
+            }
+            return true;
         }
     }
 }

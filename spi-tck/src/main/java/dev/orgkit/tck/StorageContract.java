@@ -107,6 +107,15 @@ public abstract class StorageContract {
         }
     }
 
+    /** Every public method, fed hostile input, answers with orgkit's exceptions only and changes nothing. */
+    @Nested
+    class HostileInput extends HostileInputContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
     /** Rules that hold under real concurrent threads. */
     @Nested
     class Concurrency extends ConcurrencyContract {

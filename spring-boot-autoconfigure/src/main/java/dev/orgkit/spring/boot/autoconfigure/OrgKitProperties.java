@@ -52,7 +52,7 @@ public record OrgKitProperties(
      * The outbox of invitation mails: a background dispatcher sends what is due, and failed attempts
      * are retried with an exponential backoff.
      *
-     * @param dispatchInterval the pause between two rounds of the background dispatcher: more than zero
+     * @param dispatchInterval the pause between two rounds of the background dispatcher: more than zero, at most one day
      * @param backoffBase the wait before the first retry: more than zero
      * @param backoffCap the longest wait between retries: at least backoffBase
      * @param maxAttempts attempts before a mail is given up: 1 to 100
@@ -60,7 +60,7 @@ public record OrgKitProperties(
      * @since 0.2.0
      */
     public record Delivery(
-            @DefaultValue("30s") @DurationMin(millis = 1) Duration dispatchInterval,
+            @DefaultValue("30s") @DurationMin(millis = 1) @DurationMax(days = 1) Duration dispatchInterval,
             @DefaultValue("1m") @DurationMin(nanos = 1) Duration backoffBase,
             @DefaultValue("6h") @DurationMin(nanos = 1) Duration backoffCap,
             @DefaultValue("10") @Min(1) @Max(100) int maxAttempts,

@@ -101,6 +101,7 @@ class PropertiesTest {
             orgkit.api-keys.expiry-notice          | -1d
             orgkit.delivery.max-attempts           | 0
             orgkit.delivery.dispatch-interval      | 0s
+            orgkit.delivery.dispatch-interval      | 2d
             orgkit.usage.flush-interval            | 10ms
             orgkit.usage.flush-interval            | 2h
             orgkit.jdbc.api-key-cache.max-entries  | 0
