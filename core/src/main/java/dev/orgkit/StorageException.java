@@ -2,7 +2,9 @@ package dev.orgkit;
 
 /**
  * The storage failed (a lost connection, a constraint the database enforced, a bug in a storage
- * implementation). The command's transaction was rolled back: nothing is half-written. The cause
+ * implementation). The command's transaction was rolled back: nothing is half-written. The one
+ * exception is a failure of the commit itself (the connection died while the database committed):
+ * then the outcome is unknown, the command may have committed, and the message says so. The cause
  * is attached.
  *
  * @since 0.1.0

@@ -76,8 +76,11 @@ public interface ApiKeys {
 
     /**
      * Writes the usage counted since the last flush to the storage, in batches, and returns how many
-     * verifications it wrote. Counts that could not be written stay buffered for the next flush.
-     * A host calls it from its scheduler, or starts {@link #startUsageFlusher}.
+     * verifications it wrote. Counts that could not be written stay buffered for the next flush,
+     * which writes the failed batch again, unchanged, before newer counts; the storage applies a
+     * batch at most once, so each verification is stored exactly once even when a failed write had
+     * in fact committed (its acknowledgement was lost). A host calls it from its scheduler, or starts
+     * {@link #startUsageFlusher}.
      */
     long flushUsage();
 

@@ -56,7 +56,7 @@ public final class ApiKeysService implements ApiKeys {
 
     private final Kernel kernel;
     private final ApiKeyFormat format;
-    private final UsageBuffer usage = new UsageBuffer();
+    private final UsageBuffer usage;
     private final KeyGuard guard = new KeyGuard();
     private final PeriodCounters periods;
     private final UsageWatch watch;
@@ -66,6 +66,7 @@ public final class ApiKeysService implements ApiKeys {
         this.kernel = kernel;
         this.format = format;
         this.periods = periods;
+        this.usage = new UsageBuffer(() -> kernel.secrets.newId("usage"));
         this.watch = new UsageWatch(kernel, periods);
     }
 

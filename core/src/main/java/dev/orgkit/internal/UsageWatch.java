@@ -10,6 +10,7 @@ import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.WriteTransaction;
 import dev.orgkit.apikey.KeyUsage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The usage flush, with what plans add to it. Each batch is written in one transaction that also,
@@ -28,10 +31,24 @@ import java.util.TreeMap;
  * decided exactly once, whatever the number of instances, and a crash loses neither. After commit, the
  * totals refresh the {@link PeriodCounters} that {@code verify} enforces HARD plans with; the HARD
  * accounts that did not count in this flush are refreshed in one more read.
+ *
+ * <p>A batch is applied at most once (the storage records its id in the same transaction), so a
+ * batch retried after a commit whose acknowledgement was lost adds nothing; its transaction still
+ * reads the totals and decides the alerts, which finds them decided. About once an hour a flush
+ * also has the storage forget the ids of batches applied more than {@link #BATCH_MEMORY} ago, in a
+ * transaction of its own that takes no other lock.
  */
 final class UsageWatch {
+    /** How long the storage remembers an applied batch: a retry later than this would count twice. */
+    static final Duration BATCH_MEMORY = Duration.ofDays(7);
+    /** How often an instance has the storage forget old batch ids. */
+    static final Duration FORGET_INTERVAL = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(UsageWatch.class);
+
     private final Kernel kernel;
     private final PeriodCounters counters;
+    /** When this instance next has old batch ids forgotten; guarded by this. */
+    private Instant nextForget = Instant.MIN;
 
     UsageWatch(Kernel kernel, PeriodCounters counters) {
         this.kernel = kernel;
@@ -48,8 +65,8 @@ final class UsageWatch {
         Set<AccountId> flushed = new HashSet<>();
         long written = buffer.flush(batch -> {
             List<Refresh> refreshes = kernel.storage.write(tx -> {
-                tx.usage().add(batch);
-                return watch(tx, batch, now);
+                tx.usage().add(batch, now);
+                return watch(tx, batch.increments(), now);
             });
             for (Refresh refresh : refreshes) {
                 counters.refreshed(refresh.accountId(), refresh.month(), refresh.written(), refresh.total(),
@@ -59,7 +76,25 @@ final class UsageWatch {
         }, now);
         refreshHard(flushed);
         counters.evictIdle(flushed);
+        forgetOldBatches(now);
         return written;
+    }
+
+    /**
+     * Has the storage forget batch ids older than {@link #BATCH_MEMORY}, at most once per
+     * {@link #FORGET_INTERVAL}. A failure is logged and tried again at the next flush: the flush's
+     * usage is written already, and a few more ids kept a while longer harm nothing.
+     */
+    private void forgetOldBatches(Instant now) {
+        if (now.isBefore(nextForget)) {
+            return;
+        }
+        try {
+            kernel.storage.write(tx -> tx.usage().forgetBatchesAppliedBefore(now.minus(BATCH_MEMORY)));
+            nextForget = now.plus(FORGET_INTERVAL);
+        } catch (RuntimeException e) {
+            LOG.warn("forgetting the ids of old API key usage batches failed; the next flush tries again", e);
+        }
     }
 
     private List<Refresh> watch(WriteTransaction tx, List<UsageIncrement> batch, Instant now) {

@@ -14,7 +14,10 @@ import java.util.function.Function;
  *   <li>Atomic: if {@code work} returns, everything it wrote is committed; if it throws,
  *       nothing it wrote is visible, ever, and the exception propagates unchanged (an
  *       {@link dev.orgkit.OrgKitException} as it is; a storage failure as a
- *       {@link dev.orgkit.StorageException} with the cause).</li>
+ *       {@link dev.orgkit.StorageException} with the cause). A storage whose commit itself fails
+ *       (the connection died during {@code COMMIT}) cannot know whether it committed; its
+ *       exception says that the outcome is unknown. orgkit's writes that may be retried (the usage
+ *       flush) are idempotent for this reason.</li>
  *   <li>Serialized per account: {@link AccountStore#lock} holds the account until the
  *       transaction ends, so two commands on one account never interleave, even from several JVMs
  *       sharing one database.</li>

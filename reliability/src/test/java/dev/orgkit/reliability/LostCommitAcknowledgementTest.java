@@ -2,7 +2,9 @@ package dev.orgkit.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.orgkit.OrgKit;
 import dev.orgkit.StorageException;
 import dev.orgkit.UserPrincipal;
@@ -18,42 +20,75 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A finding of the reliability harness (MariaDB run {@code 15ciwki6}, seed 20261130), not fixed
- * yet, so tagged {@code finding} and run by hand: when a usage flush commits but its connection
- * dies before the acknowledgement reaches the client (the fault injector's {@code KILL} landed on
- * the {@code COMMIT}), {@code flushUsage} fails, keeps the counts buffered, and the next flush writes
- * them again: the usage is counted twice. Reproduced here deterministically on H2 with a connection
- * whose {@code commit()} commits and then reports the connection lost.
+ * A regression test for the reliability harness's second finding (MariaDB run {@code 15ciwki6},
+ * seed 20261130): when a usage flush committed but its connection died before the acknowledgement
+ * reached the client (the fault injector's {@code KILL} landed on the {@code COMMIT}),
+ * {@code flushUsage} failed, kept the counts buffered, and the next flush wrote them again: 10
+ * verifications were stored as 20. Each batch now carries an id that the storage records in the
+ * same transaction, and a failed batch is retried unchanged, so the retry finds its id and adds
+ * nothing. A connection whose {@code commit()} commits and then reports the connection lost
+ * reproduces it deterministically: on H2 always, on PostgreSQL and MariaDB when
+ * {@code ORGKIT_POSTGRES_URL} and {@code ORGKIT_MARIADB_URL} are set.
  */
-@Tag("finding")
 class LostCommitAcknowledgementTest {
-    @Test
-    void a_usage_flush_whose_commit_acknowledgement_was_lost_does_not_count_twice() throws Exception {
-        var h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:lost-ack;DB_CLOSE_DELAY=-1");
-        var loseNextAcknowledgement = new AtomicBoolean();
-        DataSource dataSource = losingAcknowledgements(h2, loseNextAcknowledgement);
-        try (OrgKit kit = OrgKit.builder().storage(JdbcStorage.migrate(dataSource)).mailer(mail -> { }).build()) {
-            UserPrincipal admin = Population.user(0);
-            Organization org = kit.organizations().create(admin,
-                    new NewOrganization("Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example"));
-            CreatedApiKey key = kit.apiKeys().create(admin, org.id(), new NewApiKey("ci"));
-            for (int i = 0; i < 10; i++) {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void a_usage_flush_whose_commit_acknowledgement_was_lost_counts_each_verification_once(String backend)
+            throws Exception {
+        Database database = null;
+        HikariDataSource pool = null;
+        DataSource target;
+        if (backend.equals("h2")) {
+            var h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:lost-ack-" + ThreadLocalRandom.current().nextInt(1 << 30) + ";DB_CLOSE_DELAY=-1");
+            target = h2;
+        } else {
+            String url = System.getenv(backend.equals("postgresql") ? "ORGKIT_POSTGRES_URL" : "ORGKIT_MARIADB_URL");
+            assumeTrue(url != null && !url.isBlank(), "no URL for " + backend);
+            database = Database.of(url, "la" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
+                    .substring(0, 6).toLowerCase(Locale.ROOT));
+            database.create();
+            pool = database.pool("w0", 2);
+            target = pool;
+        }
+        try {
+            var loseNextAcknowledgement = new AtomicBoolean();
+            DataSource dataSource = losingAcknowledgements(target, loseNextAcknowledgement);
+            try (OrgKit kit = OrgKit.builder().storage(JdbcStorage.migrate(dataSource)).mailer(mail -> { }).build()) {
+                UserPrincipal admin = Population.user(0);
+                Organization org = kit.organizations().create(admin,
+                        new NewOrganization("Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example"));
+                CreatedApiKey key = kit.apiKeys().create(admin, org.id(), new NewApiKey("ci"));
+                for (int i = 0; i < 10; i++) {
+                    kit.apiKeys().verify(key.secret());
+                }
+
+                loseNextAcknowledgement.set(true);
+                assertThatThrownBy(kit.apiKeys()::flushUsage).isInstanceOf(StorageException.class)
+                        .hasMessageContaining("the outcome of the commit is unknown");
+                assertThat(storedUsage(target)).as("what the failed flush committed").isEqualTo(10);
                 kit.apiKeys().verify(key.secret());
+                kit.apiKeys().flushUsage();
+
+                assertThat(storedUsage(target)).as("usage stored for 11 valid verifications").isEqualTo(11);
             }
-
-            loseNextAcknowledgement.set(true);
-            assertThatThrownBy(kit.apiKeys()::flushUsage).isInstanceOf(StorageException.class);
-            kit.apiKeys().flushUsage();
-
-            assertThat(storedUsage(h2)).as("usage stored for 10 valid verifications").isEqualTo(10);
+        } finally {
+            if (pool != null) {
+                pool.close();
+            }
+            if (database != null) {
+                database.drop();
+            }
         }
     }
 

@@ -165,7 +165,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             "SELECT account_id FROM orgkit_support_requests WHERE 1 = 0",
             "SELECT account_id FROM orgkit_notices WHERE 1 = 0",
             "SELECT scopes FROM orgkit_api_keys WHERE 1 = 0",
-            PollingKeyChangeWatcher.READ_VERSION);
+            PollingKeyChangeWatcher.READ_VERSION,
+            "SELECT batch_id FROM orgkit_usage_flushes WHERE 1 = 0");
 
     /** Fails at start, not at the first command, when the schema is missing or behind this version of orgkit. */
     private static void requireSchema(DataSource dataSource, Dialect dialect) {

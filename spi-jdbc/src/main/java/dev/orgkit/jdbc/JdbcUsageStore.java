@@ -3,6 +3,7 @@ package dev.orgkit.jdbc;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.KeyUsage;
+import dev.orgkit.spi.UsageBatch;
 import dev.orgkit.spi.UsageIncrement;
 import dev.orgkit.spi.UsageStore;
 import java.time.Instant;
@@ -11,8 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * API-key usage ({@code orgkit_api_key_usage}, one row per (account id, day, key id)) and each key's
- * last-used time. A batch is two JDBC batches: first an update of each key's row that only moves its
+ * API-key usage ({@code orgkit_api_key_usage}, one row per (account id, day, key id)), each key's
+ * last-used time, and the ids of the batches applied ({@code orgkit_usage_flushes}). A batch starts
+ * with the insert of its id unless it is there (the dialect's insert-or-ignore): a duplicate means
+ * the batch was applied, and nothing else is written; an insert of the same id that another
+ * transaction has not committed yet makes this one wait for it, so a retry racing its own lost
+ * commit cannot count twice. Then come two JDBC batches: first an update of each key's row that only moves its
  * last-used time forward, then the dialect's upsert that adds to the day's count (so that concurrent
  * flushes lose nothing). The update comes first, and matches the key's row whatever its last-used
  * time, so the flush holds the key row's exclusive lock before the upsert's foreign-key check wants
@@ -36,11 +41,15 @@ final class JdbcUsageStore extends JdbcStore implements UsageStore {
     }
 
     @Override
-    public void add(List<UsageIncrement> batch) {
+    public boolean add(UsageBatch batch, Instant appliedAt) {
         checkWritable();
-        List<Object[]> counts = new ArrayList<>(batch.size());
-        List<Object[]> lastUses = new ArrayList<>(batch.size());
-        for (UsageIncrement increment : batch) {
+        if (!sql.insertUnlessDuplicate("record a usage batch", """
+                INSERT INTO orgkit_usage_flushes (batch_id, applied_at) VALUES (?, ?)""", batch.id(), appliedAt)) {
+            return false;
+        }
+        List<Object[]> counts = new ArrayList<>(batch.increments().size());
+        List<Object[]> lastUses = new ArrayList<>(batch.increments().size());
+        for (UsageIncrement increment : batch.increments()) {
             String accountId = increment.accountId().value();
             String keyId = increment.keyId().value();
             counts.add(new Object[] {increment.day(), increment.requests(), accountId, keyId});
@@ -52,5 +61,13 @@ final class JdbcUsageStore extends JdbcStore implements UsageStore {
                 SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END
                 WHERE account_id = ? AND key_id = ?""", lastUses);
         sql.batch("add API usage", dialect.addUsage(), counts);
+        return true;
+    }
+
+    @Override
+    public int forgetBatchesAppliedBefore(Instant appliedBefore) {
+        checkWritable();
+        return sql.update("forget old usage batches", "DELETE FROM orgkit_usage_flushes WHERE applied_at < ?",
+                appliedBefore);
     }
 }

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Runs the work of {@link JdbcStorage#read} and {@link JdbcStorage#write} in one database
  * transaction at READ COMMITTED on a connection from the pool: commits when the work returns, rolls
  * back when it throws, and gives the connection back with its auto-commit and read-only settings
- * restored in every case. Thread-safe.
+ * restored in every case. A failure of the {@code COMMIT} itself (typically the connection died
+ * while the database committed) leaves the outcome unknown, and the exception says so rather than
+ * claiming a rollback. Thread-safe.
  */
 final class TransactionRunner {
     /** JdbcStorage's logger, as before this class was split from it: hosts' log settings still apply. */
@@ -39,7 +41,8 @@ final class TransactionRunner {
     /**
      * Runs {@code work} in a transaction and returns what it returns. An {@link OrgKitException}
      * propagates unchanged; a database failure, or any other exception, as a {@link StorageException}
-     * with the cause.
+     * with the cause, whose message says the transaction was rolled back, or, if the failure came from
+     * the commit of a write, that the outcome of the commit is unknown.
      */
     <T> T run(boolean readOnly, Function<? super JdbcTransaction, ? extends T> work) {
         Connection connection;
@@ -52,6 +55,7 @@ final class TransactionRunner {
         JdbcTransaction tx = null;
         boolean restoreAutoCommit = false;
         boolean restoreReadOnly = false;
+        boolean committing = false;
         try {
             useReadCommitted(connection);
             if (connection.isReadOnly() != readOnly) {
@@ -64,14 +68,18 @@ final class TransactionRunner {
             }
             tx = new JdbcTransaction(new Sql(connection, dialect), queries, !readOnly);
             T result = work.apply(tx);
+            committing = true;
             connection.commit();
             return result;
         } catch (OrgKitException e) {
             failure = e;
             throw e;
         } catch (SQLException e) {
-            failure = new StorageException((readOnly ? "the read" : "the write") + " transaction failed and was"
-                    + " rolled back (SQLState " + e.getSQLState() + ")", e);
+            failure = committing && !readOnly
+                    ? new StorageException("the commit of the write transaction failed (SQLState " + e.getSQLState()
+                            + "): the outcome of the commit is unknown, it may have committed", e)
+                    : new StorageException((readOnly ? "the read" : "the write") + " transaction failed and was"
+                            + " rolled back (SQLState " + e.getSQLState() + ")", e);
             throw (StorageException) failure;
         } catch (RuntimeException e) {
             failure = new StorageException("the transaction failed and was rolled back", e);

@@ -6,6 +6,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -16,7 +18,8 @@ import javax.sql.DataSource;
  * A data source whose connection can be made to die in the middle of a transaction: once armed,
  * just before the first statement whose SQL matches, it runs a killer on the physical connection
  * (close it, or have the server terminate it), then lets the statement go to the dead connection,
- * so that the failure is the driver's own.
+ * so that the failure is the driver's own. It can also make a commit lose its acknowledgement: the
+ * database commits, then the connection dies before the client hears of it.
  */
 final class DyingDataSource implements DataSource {
     /** Kills a connection. */
@@ -30,6 +33,7 @@ final class DyingDataSource implements DataSource {
     private final DataSource delegate;
     private final AtomicReference<Trap> trap = new AtomicReference<>();
     private final AtomicInteger kills = new AtomicInteger();
+    private final AtomicBoolean loseCommitAcknowledgement = new AtomicBoolean();
 
     DyingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -38,6 +42,14 @@ final class DyingDataSource implements DataSource {
     /** Kills the connection that next prepares a statement matching {@code sql}, once. */
     void killBefore(Predicate<String> sql, Killer killer) {
         trap.set(new Trap(sql, killer));
+    }
+
+    /**
+     * Has the next commit, once, commit on the database and then close the connection and fail as a
+     * connection that died before the acknowledgement arrived would.
+     */
+    void loseNextCommitAcknowledgement() {
+        loseCommitAcknowledgement.set(true);
     }
 
     /** How many connections it killed. */
@@ -50,6 +62,13 @@ final class DyingDataSource implements DataSource {
         Connection real = delegate.getConnection();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("commit") && loseCommitAcknowledgement.compareAndSet(true, false)) {
+                        real.commit();
+                        real.close();
+                        kills.incrementAndGet();
+                        throw new SQLNonTransientConnectionException("the connection died after COMMIT (simulated)",
+                                "08006");
+                    }
                     if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
                         Trap armed = trap.get();
                         if (armed != null && armed.sql().test(sql) && trap.compareAndSet(armed, null)) {

@@ -142,6 +142,19 @@ abstract class JdbcContract {
     }
 
     @Test
+    void create_on_a_schema_that_lacks_only_the_latest_migration_fails_at_start() throws Exception {
+        try (TestDatabase fresh = database().another()) {
+            DataSource pool = fresh.pool(2);
+            List<Migrations.Migration> bundled = Migrations.bundled(dialectOf(pool));
+            Flyway.configure().dataSource(pool).locations("classpath:db/orgkit/" + fresh.kind)
+                    .target(String.valueOf(bundled.get(bundled.size() - 2).version())).load().migrate();
+            assertThatThrownBy(() -> JdbcStorage.create(pool))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("incomplete");
+        }
+    }
+
+    @Test
     void a_migration_changed_after_it_was_applied_stops_the_start() throws Exception {
         try (TestDatabase fresh = database().another()) {
             DataSource pool = fresh.pool(2);
@@ -586,6 +599,42 @@ abstract class JdbcContract {
 
         assertThatNothingWasAccepted(kit, ana, org, token);
         assertThat(kit.invitations().accept(bob, token).role()).isEqualTo(Role.MEMBER);
+    }
+
+    @Test
+    void a_command_whose_commit_was_not_acknowledged_fails_saying_the_outcome_is_unknown() {
+        var dying = new DyingDataSource(database().unpooled());
+        OrgKit kit = kit(JdbcStorage.create(dying), new RecordingMailer());
+        UserPrincipal ana = user("ana");
+
+        dying.loseNextCommitAcknowledgement();
+        assertThatThrownBy(() -> kit.organizations().create(ana, acmeForm()))
+                .isInstanceOf(StorageException.class)
+                .hasCauseInstanceOf(SQLException.class)
+                .hasMessageContaining("the outcome of the commit is unknown")
+                .message().doesNotContain("rolled back");
+
+        assertThat(kit.accounts().overview(ana)).as("the organization the command committed")
+                .filteredOn(account -> account.kind() == dev.orgkit.account.AccountKind.ORGANIZATION).hasSize(1);
+    }
+
+    @Test
+    void a_usage_flush_whose_commit_was_not_acknowledged_counts_once_after_its_retry() {
+        var dying = new DyingDataSource(database().unpooled());
+        OrgKit kit = kit(JdbcStorage.create(dying), new RecordingMailer());
+        UserPrincipal ana = user("ana");
+        Organization org = kit.organizations().create(ana, acmeForm());
+        String secret = kit.apiKeys().create(ana, org.id(), new dev.orgkit.apikey.NewApiKey("ci")).secret();
+        for (int i = 0; i < 10; i++) {
+            kit.apiKeys().verify(secret);
+        }
+
+        dying.loseNextCommitAcknowledgement();
+        assertThatThrownBy(() -> kit.apiKeys().flushUsage()).isInstanceOf(StorageException.class)
+                .hasMessageContaining("the outcome of the commit is unknown");
+        kit.apiKeys().flushUsage();
+
+        assertThat(kit.usage().currentPeriod(ana, org.id()).used()).isEqualTo(10);
     }
 
     /** After a failed acceptance: the invitation is still pending, bob is no member, and no event says otherwise. */

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  */
 final class TestDatabase implements AutoCloseable {
     /** The tables of the orgkit schema, children first, so that deleting in this order never breaks a foreign key. */
-    static final List<String> TABLES = List.of("orgkit_notices", "orgkit_usage_alerts", "orgkit_plans", "orgkit_api_key_usage", "orgkit_api_keys", "orgkit_support_requests", "orgkit_invitation_deliveries",
+    static final List<String> TABLES = List.of("orgkit_usage_flushes", "orgkit_notices", "orgkit_usage_alerts", "orgkit_plans", "orgkit_api_key_usage", "orgkit_api_keys", "orgkit_support_requests", "orgkit_invitation_deliveries",
             "orgkit_audit_events", "orgkit_invitations", "orgkit_memberships",
             "orgkit_active_accounts", "orgkit_personal_accounts", "orgkit_accounts");
 
