@@ -31,6 +31,7 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
 
     private final KeysetPage page;
     private boolean changed;
+    private boolean sawInactiveKey;
 
     JdbcApiKeyStore(Sql sql, boolean writable, KeysetPage page) {
         super(sql, writable);
@@ -48,8 +49,15 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> find(ApiKeyId id) {
-        return sql.first("read an API key", "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_id = ?",
+        Optional<ApiKey> key = sql.first("read an API key", "SELECT " + COLUMNS + "FROM orgkit_api_keys WHERE key_id = ?",
                 row -> record(row, dialect).apiKey(), id.value());
+        if (writable() && key.filter(k -> k.isRevoked() || k.rolledTo().isPresent()).isPresent()) {
+            // A command found the key already revoked or rolled, perhaps by a transaction of this
+            // instance that committed a moment ago and has not yet moved the cache on: this one
+            // moves it before it returns, so no verification after it is served the older entry.
+            sawInactiveKey = true;
+        }
+        return key;
     }
 
     @Override
@@ -132,9 +140,12 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
                 sql.first("notify other instances of an API key change", notify, row -> Boolean.TRUE));
     }
 
-    /** Whether this store revoked a key or changed an expiry: a verification cache must forget what it holds. */
+    /**
+     * Whether this store revoked a key or changed an expiry, or found in a read-write transaction a
+     * key that is revoked or rolled: a verification cache must forget what it holds.
+     */
     boolean changed() {
-        return changed;
+        return changed || sawInactiveKey;
     }
 
     /** An API key row with its hash; also read by {@link JdbcStorage}'s verification lookup. */

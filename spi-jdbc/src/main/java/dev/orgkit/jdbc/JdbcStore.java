@@ -15,6 +15,11 @@ abstract class JdbcStore {
         this.writable = writable;
     }
 
+    /** Whether this store belongs to a read-write transaction. */
+    final boolean writable() {
+        return writable;
+    }
+
     /** Refuses a write in a read transaction, before any SQL runs. */
     final void checkWritable() {
         if (!writable) {

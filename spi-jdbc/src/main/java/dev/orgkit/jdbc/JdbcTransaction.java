@@ -95,7 +95,10 @@ final class JdbcTransaction implements WriteTransaction {
         return audit;
     }
 
-    /** Whether this transaction revoked a key or changed an expiry: a verification cache must forget what it holds. */
+    /**
+     * Whether this transaction revoked a key, changed an expiry, or found a key revoked or rolled
+     * while it could write: a verification cache must forget what it holds.
+     */
     boolean changedApiKeys() {
         return apiKeys.changed();
     }

@@ -3,6 +3,7 @@ package dev.orgkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orgkit.ConflictException;
 import dev.orgkit.InvalidInputException;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
@@ -165,6 +166,36 @@ abstract class JdbcApiKeysContract {
                 .as("still served from the cache within its time to live").isEqualTo(Code.VALID);
         ticker.addAndGet(1);
         assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.REVOKED);
+    }
+
+    /**
+     * Reliability finding 3: a revoke that finds the key already revoked (by another instance, or by
+     * a transaction of this one that committed but has not yet moved the cache on) returns only once
+     * this instance's cache no longer serves the key. The cache here cannot hear other instances, so
+     * nothing else could make it forget.
+     */
+    @Test
+    void a_revoke_that_finds_the_key_already_revoked_leaves_no_cached_answer_behind() {
+        var ticker = new AtomicLong();
+        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(5),
+                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
+        caching.close();
+        OrgKit cachingKit = kit(caching);
+        OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
+        Organization org = acme(cachingKit);
+        CreatedApiKey revoked = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("revoked"));
+        CreatedApiKey rolled = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("rolled"));
+        assertThat(cachingKit.apiKeys().verify(revoked.secret()).code()).isEqualTo(Code.VALID);
+        assertThat(cachingKit.apiKeys().verify(rolled.secret()).code()).isEqualTo(Code.VALID);
+        otherInstance.apiKeys().revoke(ANA, revoked.apiKey().id());
+        otherInstance.apiKeys().roll(ANA, rolled.apiKey().id(), Duration.ZERO);
+
+        cachingKit.apiKeys().revoke(ANA, revoked.apiKey().id());
+        assertThat(cachingKit.apiKeys().verify(revoked.secret()).code()).isEqualTo(Code.REVOKED);
+
+        assertThatThrownBy(() -> cachingKit.apiKeys().roll(ANA, rolled.apiKey().id(), Duration.ZERO))
+                .isInstanceOf(ConflictException.class);
+        assertThat(cachingKit.apiKeys().verify(rolled.secret()).code()).isEqualTo(Code.EXPIRED);
     }
 
     /** Verifies every 10 ms, for at most 30 s, until the answer is not VALID. */
