@@ -43,6 +43,12 @@ final class InMemoryUsageStore implements UsageStore {
         return rows;
     }
 
+    /** Deletes the account's usage (purging it). */
+    void purge(AccountId accountId) {
+        journal.requireWritable();
+        journal.remove(s.requests, accountId);
+    }
+
     @Override
     public void add(List<UsageIncrement> batch) {
         journal.requireWritable();
