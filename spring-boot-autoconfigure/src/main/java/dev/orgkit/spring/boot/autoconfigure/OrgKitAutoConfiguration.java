@@ -72,6 +72,7 @@ public final class OrgKitAutoConfiguration {
                     .invitationLink(InvitationLinks.of(link))
                     .invitationTimeToLive(properties.invitationTtl())
                     .supportRequestTimeToLive(properties.supportRequestTtl())
+                    .organizationRestoreWindow(properties.organizationRestoreWindow())
                     .membersManageApiKeys(properties.membersManageApiKeys())
                     .deliveryBackoff(delivery.backoffBase(), delivery.backoffCap())
                     .deliveryMaxAttempts(delivery.maxAttempts())
