@@ -106,9 +106,11 @@ final class JdbcAccountStore extends JdbcStore implements AccountStore {
                 UPDATE orgkit_accounts SET status = 'DELETED', deleted_at = ?, restore_until = ?
                 WHERE account_id = ? AND status = 'ACTIVE'""", deletedAt, restoreUntil, id.value()) == 1;
         if (marked) {
-            // A deleted personal account is no longer its owner's; nothing happens for an organization.
+            // A deleted personal account is no longer its owner's (a primary-key lookup by its owner);
+            // an organization has no owner, and nothing happens.
             sql.update("release a deleted personal account", """
-                    DELETE FROM orgkit_personal_accounts WHERE account_id = ?""", id.value());
+                    DELETE FROM orgkit_personal_accounts
+                    WHERE owner_id = (SELECT owner_id FROM orgkit_accounts WHERE account_id = ?)""", id.value());
         }
         return marked;
     }
@@ -139,8 +141,7 @@ final class JdbcAccountStore extends JdbcStore implements AccountStore {
             "DELETE FROM orgkit_plans WHERE account_id = ?",
             "DELETE FROM orgkit_usage_alerts WHERE account_id = ?",
             "DELETE FROM orgkit_notices WHERE account_id = ?",
-            "DELETE FROM orgkit_active_accounts WHERE account_id = ?",
-            "DELETE FROM orgkit_personal_accounts WHERE account_id = ?");
+            "DELETE FROM orgkit_active_accounts WHERE account_id = ?");
 
     @Override
     public void purge(AccountId id) {
