@@ -37,7 +37,8 @@ final class OrganizationDeletion {
             }
             key.executeBatch();
             for (int i = 0; i < members; i++) {
-                active.setString(1, String.format("u-%06d", i));
+                // Users of one organization work in it; ids apart from other organizations' (one row per user).
+                active.setString(1, id + String.format("-u-%06d", i));
                 active.setString(2, id);
                 active.addBatch();
                 if (i % 1000 == 999) {
