@@ -16,6 +16,7 @@ import dev.orgkit.internal.DeliverySettings;
 import dev.orgkit.internal.InputValidator;
 import dev.orgkit.internal.InvitationsService;
 import dev.orgkit.internal.Kernel;
+import dev.orgkit.internal.LifecycleService;
 import dev.orgkit.internal.MembersService;
 import dev.orgkit.internal.Observed;
 import dev.orgkit.internal.OrganizationsService;
@@ -27,6 +28,8 @@ import dev.orgkit.internal.SupportService;
 import dev.orgkit.internal.UsageAlertsService;
 import dev.orgkit.internal.UsageService;
 import dev.orgkit.invitation.Invitations;
+import dev.orgkit.lifecycle.Maintenance;
+import dev.orgkit.lifecycle.Users;
 import dev.orgkit.member.Members;
 import dev.orgkit.plan.Plans;
 import dev.orgkit.plan.UsageAlerts;
@@ -75,6 +78,8 @@ public final class OrgKit implements AutoCloseable {
     private final Usage usage;
     private final Plans plans;
     private final UsageAlerts usageAlerts;
+    private final Users users;
+    private final Maintenance maintenance;
 
     private OrgKit(Builder builder, Storage storage, Mailer mailer) {
         this.validator = new InputValidator();
@@ -87,17 +92,22 @@ public final class OrgKit implements AutoCloseable {
         this.apiKeyService = new ApiKeysService(kernel, new ApiKeyFormat(builder.apiKeyPrefix), periods);
         // Observed only when someone observes: without an observer the services are handed out as they are.
         @Nullable Observed observed = Observed.of(builder.observers);
+        var lifecycle = new LifecycleService(kernel, builder.organizationRestoreWindow);
+        this.deliveries.housekeeping(lifecycle::purge);
         this.accounts = observe(observed, Accounts.class, new AccountsService(kernel), "accounts");
-        this.organizations = observe(observed, Organizations.class, new OrganizationsService(kernel), "organizations");
+        this.organizations = observe(observed, Organizations.class, new OrganizationsService(kernel, lifecycle),
+                "organizations");
         this.members = observe(observed, Members.class, new MembersService(kernel, deliveries), "members");
         this.invitations = observe(observed, Invitations.class, new InvitationsService(kernel, deliveries), "invitations");
         this.audit = observe(observed, AuditTrail.class, new AuditTrailService(kernel), "audit");
         this.policy = observe(observed, PolicyEngine.class, new PolicyEngineService(kernel), "policy");
-        this.support = observe(observed, Support.class, new SupportService(kernel), "support");
+        this.support = observe(observed, Support.class, new SupportService(kernel, lifecycle), "support");
         this.apiKeys = Observed.apiKeys(apiKeyService, observed);
         this.usage = observe(observed, Usage.class, new UsageService(kernel, periods), "usage");
         this.plans = observe(observed, Plans.class, new PlansService(kernel, periods), "plans");
         this.usageAlerts = observe(observed, UsageAlerts.class, new UsageAlertsService(kernel), "usage_alerts");
+        this.users = observe(observed, Users.class, lifecycle, "users");
+        this.maintenance = observe(observed, Maintenance.class, lifecycle, "maintenance");
     }
 
     private static <T> T observe(@Nullable Observed observed, Class<T> type, T service, String name) {
@@ -181,6 +191,25 @@ public final class OrgKit implements AutoCloseable {
     }
 
     /**
+     * Erasing users, for the host's account deletion (host-trusted: no principal).
+     *
+     * @since 0.2.0
+     */
+    public Users users() {
+        return users;
+    }
+
+    /**
+     * Housekeeping: purging the deleted accounts whose restore window has passed. A background
+     * dispatcher runs it after each round.
+     *
+     * @since 0.2.0
+     */
+    public Maintenance maintenance() {
+        return maintenance;
+    }
+
+    /**
      * Stops the background dispatchers still running (waiting for their current round), flushes
      * buffered API key usage (a failure is logged, not thrown), and releases the validator's
      * resources. The storage is the host's and stays open; close it after the kit.
@@ -218,6 +247,10 @@ public final class OrgKit implements AutoCloseable {
          * @since 0.2.0
          */
         public static final Duration MAX_KEY_EXPIRY_NOTICE = Duration.ofDays(90);
+        /** The default time support may restore a deleted organization. @since 0.2.0 */
+        public static final Duration DEFAULT_ORGANIZATION_RESTORE_WINDOW = Duration.ofDays(30);
+        /** The longest restore window. @since 0.2.0 */
+        public static final Duration MAX_ORGANIZATION_RESTORE_WINDOW = Duration.ofDays(365);
 
         private @Nullable Storage storage;
         private @Nullable Mailer mailer;
@@ -227,6 +260,7 @@ public final class OrgKit implements AutoCloseable {
         private Duration invitationTimeToLive = DEFAULT_INVITATION_TTL;
         private Policy policy = Policy.defaults();
         private Duration supportRequestTimeToLive = DEFAULT_SUPPORT_REQUEST_TTL;
+        private Duration organizationRestoreWindow = DEFAULT_ORGANIZATION_RESTORE_WINDOW;
         private final List<EventListener> eventListeners = new ArrayList<>();
         private final List<Observer> observers = new ArrayList<>();
         private Duration backoffBase = DeliverySettings.DEFAULTS.backoffBase();
@@ -352,6 +386,21 @@ public final class OrgKit implements AutoCloseable {
                 new Check().add("supportRequestTimeToLive", "must be more than zero and at most 90 days").throwIfAny();
             }
             this.supportRequestTimeToLive = timeToLive;
+            return this;
+        }
+
+        /**
+         * How long support may restore a deleted organization before purging may remove it: 30 days
+         * by default, more than zero and at most 365 days.
+         *
+         * @since 0.2.0
+         */
+        public Builder organizationRestoreWindow(Duration window) {
+            Check.notNull("organizationRestoreWindow", window);
+            if (window.isNegative() || window.isZero() || window.compareTo(MAX_ORGANIZATION_RESTORE_WINDOW) > 0) {
+                new Check().add("organizationRestoreWindow", "must be more than zero and at most 365 days").throwIfAny();
+            }
+            this.organizationRestoreWindow = window;
             return this;
         }
 

@@ -81,5 +81,26 @@ public enum AuditAction {
      * {@link Actor.Kind#SYSTEM}.
      * @since 0.2.0
      */
-    KEY_EXPIRY_NOTICE_SENT
+    KEY_EXPIRY_NOTICE_SENT,
+     * The organization was deleted (by its sole admin, by support approving a request, or because
+     * its last member was erased): its keys were revoked, its pending invitations revoked, and it
+     * waits for purge until {@code restoreUntil}, which details hold with the counts.
+     * @since 0.2.0
+     */
+    ORGANIZATION_DELETED,
+    /** Support restored a deleted organization within its restore window; its keys stay revoked. @since 0.2.0 */
+    ORGANIZATION_RESTORED,
+    /**
+     * The restore window of a deleted account passed and its rows were removed, all but this audit
+     * trail. Actor {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    ORGANIZATION_PURGED,
+    /**
+     * The host erased a user: memberships ended, their personal account deleted, and their email
+     * replaced by a pseudonym in stored audit details. Written to the personal account's trail (and
+     * to each organization the user left). Actor {@link Actor.Kind#SYSTEM}.
+     * @since 0.2.0
+     */
+    USER_ERASED
 }

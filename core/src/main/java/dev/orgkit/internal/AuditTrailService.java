@@ -32,7 +32,7 @@ public final class AuditTrailService implements AuditTrail {
         Check.notNull("principal", principal, "accountId", accountId, "query", query, "page", page);
         Optional<String> before = Cursors.keyOf(page, AUDIT_CURSOR);
         return kernel.storage.read(tx -> {
-            Account account = Kernel.account(tx, accountId);
+            Account account = Kernel.visible(tx, principal, accountId, true);
             kernel.require(tx, principal, account, Permission.VIEW_AUDIT_TRAIL);
             return Cursors.page(tx.audit().list(accountId, query, before, page.size() + 1), page, AUDIT_CURSOR,
                     AuditEvent::id);

@@ -47,6 +47,8 @@ public final class DeliveryService implements Deliveries {
     private final DeliverySettings settings;
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
     private final NoticeService notices;
+    /** What a background dispatcher also runs after each round (the purge); nothing until the kit sets it. */
+    private volatile Runnable housekeeping = () -> { };
 
     /**
      * Sends through {@code mailer}, with links built by {@code invitationLink}, retrying as {@code settings}
@@ -312,6 +314,16 @@ public final class DeliveryService implements Deliveries {
     @Override
     public DeliveryBacklog backlog() {
         return Backlogs.read(kernel);
+    }
+
+    /** Sets what a background dispatcher runs after each round of dispatching. */
+    public void housekeeping(Runnable work) {
+        this.housekeeping = work;
+    }
+
+    /** Runs the housekeeping once; called by the background dispatchers. */
+    void housekeep() {
+        housekeeping.run();
     }
 
     void stopped(Dispatcher dispatcher) {

@@ -33,6 +33,7 @@ public final class Denials {
             case STALE_VERSION:
             case SUPPORT_REQUEST_ALREADY_PENDING:
             case API_KEY_INACTIVE:
+            case RESTORE_WINDOW_PASSED:
                 return new ConflictException(denied);
             default:
                 return new AccessDeniedException(denied);

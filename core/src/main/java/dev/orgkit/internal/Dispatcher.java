@@ -44,6 +44,11 @@ final class Dispatcher implements BackgroundDispatcher {
             // A failing round must not end the schedule (the executor would drop it silently).
             LOG.warn("A round of invitation mail dispatching failed; the next one runs as planned: {}", e.toString());
         }
+        try {
+            deliveries.housekeep();
+        } catch (RuntimeException e) {
+            LOG.warn("Purging deleted accounts failed; the next round tries again: {}", e.toString());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.orgkit.internal;
 
 import dev.orgkit.NotFoundException;
 import dev.orgkit.Principal;
+import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.Account;
@@ -16,6 +17,7 @@ import dev.orgkit.policy.AccessFacts;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.policy.Policy;
+import dev.orgkit.spi.DeletedAccount;
 import dev.orgkit.spi.EventListener;
 import dev.orgkit.spi.ReadTransaction;
 import dev.orgkit.spi.Storage;
@@ -68,7 +70,24 @@ public final class Kernel {
         return tx.accounts().find(id).orElseThrow(Kernel::notFound);
     }
 
-    /** The account locked for this transaction, or NOT_FOUND. */
+    /**
+     * The account as {@code principal} may read it: a deleted organization is visible to support
+     * only, until it is purged (or even then, if {@code evenPurged}: its audit trail remains);
+     * everyone else gets NOT_FOUND, as for an unknown id (R9, R13).
+     */
+    static Account visible(ReadTransaction tx, Principal principal, AccountId id, boolean evenPurged) {
+        Optional<Account> live = tx.accounts().find(id);
+        if (live.isPresent()) {
+            return live.get();
+        }
+        if (principal instanceof SupportPrincipal) {
+            return tx.accounts().findDeleted(id).filter(deleted -> evenPurged || !deleted.purged())
+                    .map(DeletedAccount::account).orElseThrow(Kernel::notFound);
+        }
+        throw notFound();
+    }
+
+    /** The account locked for this transaction, or NOT_FOUND (also when it was deleted). */
     static Account lock(WriteTransaction tx, AccountId id) {
         return tx.accounts().lock(id).orElseThrow(Kernel::notFound);
     }
@@ -107,7 +126,8 @@ public final class Kernel {
 
     /** Throws unless the policy allows {@code permission}; returns the facts it decided on. */
     AccessFacts require(ReadTransaction tx, Principal principal, Account account, Permission permission) {
-        AccessFacts facts = facts(tx, principal, account, permission == Permission.LEAVE);
+        AccessFacts facts = facts(tx, principal, account,
+                permission == Permission.LEAVE || permission == Permission.DELETE_ORGANIZATION);
         Denials.require(policy.decide(principal, facts, permission));
         return facts;
     }

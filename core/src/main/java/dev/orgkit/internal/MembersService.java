@@ -81,7 +81,7 @@ public final class MembersService implements Members {
         Check.notNull("principal", principal, "organizationId", organizationId, "page", page);
         Optional<UserId> after = Cursors.keyOf(page, MEMBERS_CURSOR).map(UserId::of);
         return kernel.storage.read(tx -> {
-            Account account = Kernel.account(tx, organizationId);
+            Account account = Kernel.visible(tx, principal, organizationId, false);
             kernel.require(tx, principal, account, Permission.VIEW_ACCOUNT);
             if (!(account instanceof Organization)) {
                 return new Page<Membership>(List.of(), Optional.empty());

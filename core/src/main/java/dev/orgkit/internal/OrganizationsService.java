@@ -27,10 +27,12 @@ public final class OrganizationsService implements Organizations {
     static final int MAX_TYPED = 300;
 
     private final Kernel kernel;
+    private final LifecycleService lifecycle;
 
-    /** Creates the service. */
-    public OrganizationsService(Kernel kernel) {
+    /** Creates the service; {@code lifecycle} deletes organizations. */
+    public OrganizationsService(Kernel kernel, LifecycleService lifecycle) {
         this.kernel = kernel;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class OrganizationsService implements Organizations {
     public Organization get(Principal principal, AccountId organizationId) {
         Check.notNull("principal", principal, "organizationId", organizationId);
         return kernel.storage.read(tx -> {
-            Account account = Kernel.account(tx, organizationId);
+            Account account = Kernel.visible(tx, principal, organizationId, false);
             kernel.require(tx, principal, account, Permission.VIEW_ACCOUNT);
             return organization(account);
         });
@@ -120,6 +122,21 @@ public final class OrganizationsService implements Organizations {
             Kernel.endMembership(tx, organizationId, member.userId());
             kernel.audit(tx, organizationId, Actor.of(member), AuditAction.MEMBER_LEFT, member.userId().value(),
                     Map.of("email", membership.email().value(), "role", membership.role().name()));
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(UserPrincipal admin, AccountId organizationId, String typedAccountName) {
+        Check.nulls("admin", admin, "organizationId", organizationId)
+                .add("typedAccountName", Check.textProblem(typedAccountName, MAX_TYPED))
+                .throwIfAny();
+        kernel.storage.write(tx -> {
+            Account account = Kernel.lock(tx, organizationId);
+            kernel.require(tx, admin, account, Permission.DELETE_ORGANIZATION);
+            Organization organization = organization(account);
+            Denials.require(Policy.accountNameConfirmed(organization.accountName(), typedAccountName));
+            lifecycle.deleteOrganization(tx, organization, Actor.of(admin), Map.of());
             return null;
         });
     }

@@ -9,6 +9,7 @@ import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.account.Organization;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.member.Membership;
@@ -41,10 +42,12 @@ public final class SupportService implements Support {
     static final int MAX_REASON = 500;
 
     private final Kernel kernel;
+    private final LifecycleService lifecycle;
 
-    /** Creates the service. */
-    public SupportService(Kernel kernel) {
+    /** Creates the service; {@code lifecycle} deletes and restores organizations. */
+    public SupportService(Kernel kernel, LifecycleService lifecycle) {
         this.kernel = kernel;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -58,7 +61,9 @@ public final class SupportService implements Support {
             kernel.require(tx, admin, account, Permission.REQUEST_SUPPORT);
             Membership target = Kernel.member(tx, organizationId, targetUserId);
             Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
+            if (action != SupportAction.DELETE_ORGANIZATION) {
+                Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
+            }
             Instant now = kernel.now();
             Optional<SupportRequest> pending = tx.support().pending(organizationId, targetUserId, action);
             Denials.require(Policy.noPendingSupportRequest(pending, now));
@@ -125,19 +130,22 @@ public final class SupportService implements Support {
             AccountId organizationId = request.organizationId();
             Instant now = kernel.now();
             Denials.require(Policy.supportRequestDecidable(request, now));
-            kernel.require(tx, support, Kernel.account(tx, organizationId), request.action().permission());
-            Membership target = Kernel.member(tx, organizationId, request.targetUserId());
-            Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
-            Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
+            Account account = Kernel.account(tx, organizationId);
+            kernel.require(tx, support, account, request.action().permission());
             Map<String, String> details = new LinkedHashMap<>();
             details.put("request", request.id().value());
             details.put("ticket", ticket);
             details.put("supportAction", request.action().name());
             details.put("requestedBy", request.requestedBy().value());
-            if (request.action() == SupportAction.DEMOTE_ADMIN) {
-                details.putAll(demote(tx, target));
+            if (request.action() == SupportAction.DELETE_ORGANIZATION) {
+                // R13: whoever asked, and whoever left meanwhile, the organization goes.
+                lifecycle.deleteOrganization(tx, OrganizationsService.organization(account),
+                        Actor.support(support, ticket), details);
             } else {
-                details.putAll(remove(tx, target));
+                Membership target = Kernel.member(tx, organizationId, request.targetUserId());
+                Denials.require(Policy.targetHasRole(target.role(), Role.ADMIN));
+                Denials.require(Policy.keepsAnAdmin(Role.ADMIN, tx.members().count(organizationId, Role.ADMIN)));
+                details.putAll(changeOf(tx, request.action(), target));
             }
             SupportRequest approved = request.decided(SupportRequestStatus.APPROVED, support.agentId(), now, ticket,
                     Optional.empty());
@@ -205,6 +213,18 @@ public final class SupportService implements Support {
             return new Change<>(target.withRole(Role.ADMIN), AuditAction.MEMBER_ROLE_CHANGED,
                     roleChange(Role.MEMBER, Role.ADMIN));
         });
+    }
+
+    @Override
+    public Organization restoreOrganization(Principal agent, AccountId organizationId, String ticket) {
+        SupportPrincipal support = agent(agent);
+        Check.nulls("organizationId", organizationId).add("ticket", Check.textProblem(ticket, MAX_TICKET)).throwIfAny();
+        return kernel.storage.write(tx -> lifecycle.restore(tx, support, organizationId, ticket));
+    }
+
+    /** Makes the change an approved demotion or removal asks for; returns its audit details. */
+    private static Map<String, String> changeOf(WriteTransaction tx, SupportAction action, Membership target) {
+        return action == SupportAction.DEMOTE_ADMIN ? demote(tx, target) : remove(tx, target);
     }
 
     /** What a direct action did: its result, and the audit event's action and details. */

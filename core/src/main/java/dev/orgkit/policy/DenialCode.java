@@ -61,7 +61,13 @@ public enum DenialCode {
             "Check the member's current role."),
     /** A revoked, expired or already rolled API key cannot be rolled. */
     API_KEY_INACTIVE("R12", "This API key is revoked, expired or already rolled.",
-            "Roll the key that replaced it, or create a new key.");
+            "Roll the key that replaced it, or create a new key."),
+    /** R13: while an organization has other admins, deleting it goes through support. @since 0.2.0 */
+    SOLE_ADMIN_REQUIRED("R13", "Only the sole admin of an organization can delete it.",
+            "File a support request to delete the organization."),
+    /** R13: a deleted organization is restored only within its restore window. @since 0.2.0 */
+    RESTORE_WINDOW_PASSED("R13", "The organization's restore window has passed; it can no longer be restored.",
+            null);
 
     private final String rule;
     private final String defaultMessage;
@@ -75,7 +81,7 @@ public enum DenialCode {
         this.denial = new Decision.Denied(this, defaultMessage, this.remedy);
     }
 
-    /** The rule of the design (R1 to R12) this code belongs to. */
+    /** The rule of the design (R1 to R13) this code belongs to. */
     public String rule() {
         return rule;
     }

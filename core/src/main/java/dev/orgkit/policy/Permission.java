@@ -33,7 +33,9 @@ public enum Permission {
     /** Leave the organization. */
     LEAVE("leave"),
     /** Read the account's API usage per day and per key. */
-    VIEW_USAGE("view API usage");
+    VIEW_USAGE("view API usage"),
+    /** Delete the organization (R13: only its sole admin; otherwise through support). @since 0.2.0 */
+    DELETE_ORGANIZATION("delete organization");
 
     private final String label;
 

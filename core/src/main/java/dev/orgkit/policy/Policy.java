@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules of orgkit (R1 to R12) as small pure functions, listed in one place. Each takes the facts
+ * The rules of orgkit (R1 to R13) as small pure functions, listed in one place. Each takes the facts
  * and returns a {@link Decision}; none reads storage, the clock or anything else, so each can be
  * tested alone and called millions of times a second. Services call them inside the transaction of
  * the command; {@link #decide} combines them into the permission table. Immutable and thread-safe.
@@ -68,7 +68,7 @@ public final class Policy {
         switch (permission) {
             case VIEW_ACCOUNT, VIEW_AUDIT_TRAIL:
                 return allowed();
-            case PROMOTE_MEMBER, DEMOTE_ADMIN, REMOVE_ADMIN, REMOVE_MEMBER:
+            case PROMOTE_MEMBER, DEMOTE_ADMIN, REMOVE_ADMIN, REMOVE_MEMBER, DELETE_ORGANIZATION:
                 return organizationsOnly(account);
             default:
                 return denied(DenialCode.NOT_FOR_SUPPORT);
@@ -79,7 +79,7 @@ public final class Policy {
         switch (permission) {
             case VIEW_ACCOUNT, VIEW_API_KEYS, MANAGE_API_KEYS, VIEW_AUDIT_TRAIL, VIEW_USAGE:
                 return allowed();
-            case EDIT_PROFILE:
+            case EDIT_PROFILE, DELETE_ORGANIZATION:
                 return denied(DenialCode.ORGANIZATION_ONLY);
             case LEAVE:
                 return denied(DenialCode.CANNOT_LEAVE_PERSONAL_ACCOUNT);
@@ -97,6 +97,9 @@ public final class Policy {
                 return keepsAnAdmin(role, facts.adminCount().orElse(1));
             case MANAGE_API_KEYS:
                 return mayManageApiKeys(role);
+            case DELETE_ORGANIZATION:
+                // Without the count, another admin is taken to exist: deciding fails closed.
+                return adminRoleRequired(role).and(() -> soleAdmin(facts.adminCount().orElse(2)));
             case DEMOTE_ADMIN, REMOVE_ADMIN:
                 return adminRoleRequired(role).and(() -> denied(DenialCode.ADMIN_CHANGE_REQUIRES_SUPPORT));
             default:
@@ -138,6 +141,11 @@ public final class Policy {
     /** R6: an admin may stop being an admin only if another admin remains. */
     public static Decision keepsAnAdmin(Role roleGivenUp, long adminCount) {
         return roleGivenUp == Role.ADMIN && adminCount <= 1 ? denied(DenialCode.LAST_ADMIN) : allowed();
+    }
+
+    /** R13: an admin deletes an organization alone only as its sole admin; otherwise support does. */
+    public static Decision soleAdmin(long adminCount) {
+        return adminCount <= 1 ? allowed() : denied(DenialCode.SOLE_ADMIN_REQUIRED);
     }
 
     /** R7: an address that belongs to a current member is not invited again. */

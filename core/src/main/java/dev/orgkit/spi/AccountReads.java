@@ -4,6 +4,8 @@ import dev.orgkit.UserId;
 import dev.orgkit.account.Account;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.PersonalAccount;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,10 +17,29 @@ import java.util.Optional;
  */
 public interface AccountReads {
 
-    /** The account with this id, of either kind. */
+    /**
+     * The account with this id, of either kind, unless it was deleted: a deleted account (R13) is
+     * found only by {@link #findDeleted}, so that every command and query answers NOT_FOUND for it.
+     */
     Optional<Account> find(AccountId id);
 
-    /** The personal account of {@code owner}, if it was created. */
+    /**
+     * The deleted account with this id, purged or not; empty for an account that is not deleted or
+     * never existed.
+     *
+     * @since 0.2.0
+     */
+    Optional<DeletedAccount> findDeleted(AccountId id);
+
+    /**
+     * At most {@code limit} deleted, unpurged accounts whose restore window ended at or before
+     * {@code now}, in any order.
+     *
+     * @since 0.2.0
+     */
+    List<AccountId> purgeable(Instant now, int limit);
+
+    /** The personal account of {@code owner}, if it was created and not deleted. */
     Optional<PersonalAccount> personalAccountOf(UserId owner);
 
     /** The account {@code userId} last switched to. */

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.account.AccountId;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import java.time.Instant;
@@ -15,6 +16,15 @@ public interface ApiKeyStore extends ApiKeyReads {
 
     /** Inserts an API key with the SHA-256 of its secret. Key ids and hashes are unique. */
     void insert(ApiKey key, SecretHash hash);
+
+    /**
+     * Revokes every key of the account that is not revoked yet, at {@code at}: one set-based update,
+     * whatever the number of keys; verification caches forget them as for {@link #revoke}. Returns
+     * how many it revoked.
+     *
+     * @since 0.2.0
+     */
+    int revokeAll(AccountId accountId, Instant at);
 
     /** Sets the key's revocation time unless it is already revoked; returns whether it did. */
     boolean revoke(ApiKeyId id, Instant at);

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.audit.AuditEvent;
 
 /**
@@ -13,4 +14,13 @@ public interface AuditStore extends AuditReads {
 
     /** Appends an event to the account's trail. Event ids are unique. */
     void append(AuditEvent event);
+
+    /**
+     * Replaces {@code email} by {@code pseudonym} wherever it is a whole detail value of a stored
+     * event, in every account's trail (erasing a user); the rest of each event is unchanged. Returns
+     * how many events it changed. It may read every event whose details contain the address.
+     *
+     * @since 0.2.0
+     */
+    int pseudonymize(EmailAddress email, String pseudonym);
 }

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.InvitationId;
 import java.time.Instant;
 
@@ -16,6 +17,16 @@ public interface DeliveryStore extends DeliveryReads {
      * delivery; a revoke closes it). Callers hold the organization's lock.
      */
     void put(DeliveryRecord delivery);
+
+    /**
+     * Gives up every waiting (PENDING or FAILED) delivery of the organization's invitations, with
+     * {@code why} as its last error and no claim (as a revoke does): one set-based update; no mail of
+     * them goes out any more, and an attempt under way cannot settle it. Returns
+     * how many it gave up. Callers hold the organization's lock.
+     *
+     * @since 0.2.0
+     */
+    int cancelAll(AccountId organizationId, String why);
 
     /**
      * Claims the invitation's delivery for one attempt, as a single conditional update: only if it

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
@@ -27,6 +28,14 @@ public interface InvitationStore extends InvitationReads {
      * transactions (in several JVMs) try at once. Returns whether it moved.
      */
     boolean updateStatus(Invitation invitation, InvitationStatus from, InvitationStatus to);
+
+    /**
+     * Moves every PENDING invitation of the organization (expired or not) to REVOKED: one set-based
+     * update; their links find a revoked invitation from then on. Returns how many it revoked.
+     *
+     * @since 0.2.0
+     */
+    int revokeAllPending(AccountId organizationId);
 
     /**
      * Replaces the hash of the invitation's token: from now on only the token with this hash finds it

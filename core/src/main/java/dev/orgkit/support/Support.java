@@ -6,6 +6,7 @@ import dev.orgkit.Principal;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.account.Organization;
 import dev.orgkit.member.Membership;
 
 /**
@@ -23,9 +24,10 @@ import dev.orgkit.member.Membership;
 public interface Support {
 
     /**
-     * Files a request that support demote or remove an admin of the organization (admins only, R2).
-     * The target must be an ADMIN (else {@code TARGET_ROLE_MISMATCH}), the change must leave an admin
-     * (R6, {@code LAST_ADMIN}), and there must be no pending request for the same target and action
+     * Files a request that support demote or remove an admin of the organization, or delete the
+     * organization (admins only, R2). The target must be an ADMIN (else {@code TARGET_ROLE_MISMATCH};
+     * for {@link SupportAction#DELETE_ORGANIZATION} it is the admin who asks), a demotion or removal
+     * must leave an admin (R6, {@code LAST_ADMIN}), and there must be no pending request for the same target and action
      * ({@link dev.orgkit.ConflictException} with {@code SUPPORT_REQUEST_ALREADY_PENDING}). The request
      * expires after the kit's support request time to live.
      */
@@ -66,4 +68,16 @@ public interface Support {
 
     /** Promotes a MEMBER to ADMIN directly (support only, R11). */
     Membership promoteMember(Principal agent, AccountId organizationId, UserId userId, String ticket);
+
+    /**
+     * Restores a deleted organization within its restore window (support only, R11, R13): its
+     * members see it again; its API keys stay revoked and its revoked invitations stay revoked.
+     * After the window, {@code RESTORE_WINDOW_PASSED} ({@link dev.orgkit.ConflictException}); an
+     * organization that is not deleted (or unknown, or purged) is NOT_FOUND; one left without any
+     * admin (its last members were erased) is {@code LAST_ADMIN}. Audited as
+     * {@code ORGANIZATION_RESTORED} with the ticket.
+     *
+     * @since 0.2.0
+     */
+    Organization restoreOrganization(Principal agent, AccountId organizationId, String ticket);
 }

@@ -55,6 +55,9 @@ class PermissionTableTest {
         if (withTwoAdmins.isAllowed() && asLastAdmin instanceof Decision.Denied denied) {
             return "yes, unless " + denied.code() + " (" + denied.code().rule() + ")";
         }
+        if (asLastAdmin.isAllowed() && withTwoAdmins instanceof Decision.Denied denied) {
+            return "yes, if sole admin, else " + denied.code() + " (" + denied.code().rule() + ")";
+        }
         return cell(withTwoAdmins);
     }
 

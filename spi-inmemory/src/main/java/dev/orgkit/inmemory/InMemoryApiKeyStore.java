@@ -104,6 +104,30 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public int revokeAll(AccountId accountId, Instant at) {
+        journal.requireWritable();
+        int revoked = 0;
+        for (ApiKeyId id : List.copyOf(Pages.under(s.byAccount, accountId).keySet())) {
+            if (revoke(id, at)) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    /** Deletes every key of the account (purging it); verification no longer finds them once it commits. */
+    void purge(AccountId accountId) {
+        journal.requireWritable();
+        for (ApiKeyId id : List.copyOf(Pages.under(s.byAccount, accountId).keySet())) {
+            ApiKeyRecord record = s.keys.get(id);
+            journal.remove(s.keys, id);
+            journal.remove(s.keyOfHash, record.hash());
+            journal.onCommit(() -> s.committedByHash.remove(record.hash()));
+        }
+        journal.remove(s.byAccount, accountId);
+    }
+
+    @Override
     public boolean markRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
         journal.requireWritable();
         ApiKeyRecord current = s.keys.get(id);

@@ -1,5 +1,6 @@
 package dev.orgkit.inmemory;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.StorageException;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.AuditEvent;
@@ -32,6 +33,25 @@ final class InMemoryAuditStore implements AuditStore {
         NavigableMap<String, AuditEvent> newestFirst =
                 Pages.under(s.trails, accountId).descendingMap();
         return Pages.first(Pages.after(newestFirst, before), limit, query::matches);
+    }
+
+    @Override
+    public int pseudonymize(EmailAddress email, String pseudonym) {
+        journal.requireWritable();
+        int changed = 0;
+        for (NavigableMap<String, AuditEvent> trail : s.trails.values()) {
+            for (AuditEvent event : List.copyOf(trail.values())) {
+                if (!event.details().containsValue(email.value())) {
+                    continue;
+                }
+                Map<String, String> details = new HashMap<>();
+                event.details().forEach((name, value) -> details.put(name, value.equals(email.value()) ? pseudonym : value));
+                journal.put(trail, event.id(), new AuditEvent(event.id(), event.accountId(), event.actor(), event.action(),
+                        event.target(), details, event.at()));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     @Override

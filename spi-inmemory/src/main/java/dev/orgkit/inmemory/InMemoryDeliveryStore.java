@@ -1,5 +1,7 @@
 package dev.orgkit.inmemory;
 
+import dev.orgkit.account.AccountId;
+import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.DeliveryStore;
@@ -45,6 +47,31 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     public void put(DeliveryRecord delivery) {
         journal.requireWritable();
         journal.put(s.deliveries, delivery.invitationId(), delivery);
+    }
+
+    @Override
+    public int cancelAll(AccountId organizationId, String why) {
+        journal.requireWritable();
+        int cancelled = 0;
+        for (DeliveryRecord delivery : List.copyOf(s.deliveries.values())) {
+            if (delivery.organizationId().equals(organizationId)
+                    && (delivery.status() == DeliveryStatus.PENDING || delivery.status() == DeliveryStatus.FAILED)) {
+                journal.put(s.deliveries, delivery.invitationId(),
+                        delivery.settled(DeliveryStatus.GIVEN_UP, delivery.nextAttemptAt(), Optional.of(why)));
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    /** Deletes every delivery of the organization's invitations (purging it). */
+    void purge(AccountId organizationId) {
+        journal.requireWritable();
+        for (DeliveryRecord delivery : List.copyOf(s.deliveries.values())) {
+            if (delivery.organizationId().equals(organizationId)) {
+                journal.remove(s.deliveries, delivery.invitationId());
+            }
+        }
     }
 
     @Override

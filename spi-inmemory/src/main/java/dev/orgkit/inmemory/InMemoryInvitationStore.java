@@ -102,6 +102,32 @@ final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
+    public int revokeAllPending(AccountId organizationId) {
+        journal.requireWritable();
+        List<Invitation> pending = List.copyOf(pendingOf(organizationId).values());
+        for (Invitation invitation : pending) {
+            updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED);
+        }
+        return pending.size();
+    }
+
+    /** Deletes every invitation of the organization (purging it). */
+    void purge(AccountId organizationId) {
+        journal.requireWritable();
+        for (Invitation invitation : List.copyOf(s.invitations.values())) {
+            if (invitation.organizationId().equals(organizationId)) {
+                SecretHash token = s.tokenOfInvitation.get(invitation.id());
+                journal.remove(s.invitations, invitation.id());
+                journal.remove(s.tokenOfInvitation, invitation.id());
+                if (token != null) {
+                    journal.remove(s.invitationOfToken, token);
+                }
+            }
+        }
+        journal.remove(s.pendingByOrganization, organizationId);
+    }
+
+    @Override
     public void replaceToken(InvitationId id, SecretHash tokenHash) {
         journal.requireWritable();
         SecretHash previous = s.tokenOfInvitation.get(id);

@@ -80,6 +80,13 @@ final class InMemoryMemberStore implements MemberStore {
         find(organizationId, userId).ifPresent(m -> put(m.withRole(role)));
     }
 
+    /** Deletes every membership of the organization (purging it). */
+    void purge(AccountId organizationId) {
+        for (UserId userId : List.copyOf(of(organizationId).keySet())) {
+            delete(organizationId, userId);
+        }
+    }
+
     @Override
     public boolean delete(AccountId organizationId, UserId userId) {
         journal.requireWritable();

@@ -62,6 +62,16 @@ final class InMemoryNoticeStore implements NoticeStore {
         journal.put(s.notices, key, notice);
     }
 
+    /** Deletes every notice of the account (purging it). */
+    void purge(AccountId accountId) {
+        journal.requireWritable();
+        for (Key key : List.copyOf(s.notices.keySet())) {
+            if (key.accountId().equals(accountId)) {
+                journal.remove(s.notices, key);
+            }
+        }
+    }
+
     @Override
     public boolean claim(AccountId accountId, NoticeKind kind, String subject, String claimId, Instant now,
             Instant claimedUntil) {

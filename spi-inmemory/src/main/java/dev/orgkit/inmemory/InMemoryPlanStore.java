@@ -51,6 +51,13 @@ final class InMemoryPlanStore implements PlanStore {
         return find(accountId);
     }
 
+    /** Deletes the account's plan and alert settings (purging it). */
+    void purge(AccountId accountId) {
+        journal.requireWritable();
+        journal.remove(s.plans, accountId);
+        journal.remove(s.alerts, accountId);
+    }
+
     @Override
     public void put(AccountId accountId, Plan plan) {
         journal.put(s.plans, accountId, plan);

@@ -110,6 +110,20 @@ final class InMemorySupportStore implements SupportStore {
         return true;
     }
 
+    /** Deletes every support request of the organization (purging it). */
+    void purge(AccountId organizationId) {
+        journal.requireWritable();
+        for (SupportRequest request : List.copyOf(s.requests.values())) {
+            if (request.organizationId().equals(organizationId)) {
+                journal.remove(s.requests, request.id());
+                journal.remove(journal.tree(s.byStatus, request.status()), request.id());
+                if (request.status() == SupportRequestStatus.PENDING) {
+                    journal.remove(s.pending, PendingKey.of(request));
+                }
+            }
+        }
+    }
+
     private void index(@Nullable SupportRequest previous, SupportRequest request) {
         if (previous != null) {
             journal.remove(journal.tree(s.byStatus, previous.status()), previous.id());

@@ -20,7 +20,7 @@ final class InMemoryTransaction implements WriteTransaction {
     private final InMemoryNoticeStore notices;
 
     InMemoryTransaction(InMemoryStorage.Tables tables, Journal journal) {
-        this.accounts = new InMemoryAccountStore(tables.accounts, journal);
+        this.accounts = new InMemoryAccountStore(tables.accounts, journal, this);
         this.members = new InMemoryMemberStore(tables.members, journal);
         this.invitations = new InMemoryInvitationStore(tables.invitations, journal);
         this.deliveries = new InMemoryDeliveryStore(tables.deliveries, journal);

@@ -48,6 +48,12 @@ final class InMemoryUsageStore implements UsageStore {
         return rows;
     }
 
+    /** Deletes the account's usage (purging it). */
+    void purge(AccountId accountId) {
+        journal.requireWritable();
+        journal.remove(s.requests, accountId);
+    }
+
     @Override
     public boolean add(UsageBatch batch, Instant appliedAt) {
         journal.requireWritable();

@@ -114,6 +114,18 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     }
 
     @Override
+    public int revokeAll(AccountId accountId, Instant at) {
+        checkWritable();
+        int revoked = sql.update("revoke an account's API keys", """
+                UPDATE orgkit_api_keys SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL""",
+                at, accountId.value());
+        if (revoked > 0) {
+            announceChange();
+        }
+        return revoked;
+    }
+
+    @Override
     public boolean markRolled(ApiKeyId id, ApiKeyId successor, Instant expiresAt) {
         checkWritable();
         boolean rolled = sql.update("mark an API key rolled", """

@@ -1,16 +1,20 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.spi.AuditStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,6 +77,32 @@ final class JdbcAuditStore extends JdbcStore implements AuditStore {
                 event.accountId().value(), event.id(), event.actor().kind().name(), event.actor().id(),
                 event.actor().ticket(), event.action().name(), event.target(), AuditDetails.encode(event.details()),
                 event.at());
+    }
+
+    /**
+     * Finds the events whose encoded details contain the encoded address as a value (one query, a
+     * scan of the details: an erasure is rare), and rewrites each whose decoded details hold it.
+     */
+    @Override
+    public int pseudonymize(EmailAddress email, String pseudonym) {
+        checkWritable();
+        String encoded = URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
+        String pattern = "%=" + encoded.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        List<String[]> rows = sql.list("find audit events that name an address", """
+                SELECT account_id, event_id, details FROM orgkit_audit_events WHERE details LIKE ? ESCAPE '!'""",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, pattern);
+        int changed = 0;
+        for (String[] row : rows) {
+            Map<String, String> details = AuditDetails.decode(row[2]);
+            if (!details.containsValue(email.value())) {
+                continue;
+            }
+            details.replaceAll((name, value) -> value.equals(email.value()) ? pseudonym : value);
+            changed += sql.update("pseudonymize an audit event", """
+                    UPDATE orgkit_audit_events SET details = ? WHERE account_id = ? AND event_id = ?""",
+                    AuditDetails.encode(details), row[0], row[1]);
+        }
+        return changed;
     }
 
     private AuditEvent auditEvent(ResultSet row) throws SQLException {

@@ -64,6 +64,15 @@ final class JdbcDeliveryStore extends JdbcStore implements DeliveryStore {
     }
 
     @Override
+    public int cancelAll(AccountId organizationId, String why) {
+        checkWritable();
+        return sql.update("give up an organization's deliveries", """
+                UPDATE orgkit_invitation_deliveries
+                SET status = 'GIVEN_UP', last_error = ?, claim_id = NULL, claimed_until = NULL
+                WHERE account_id = ? AND status IN ('PENDING', 'FAILED')""", why, organizationId.value());
+    }
+
+    @Override
     public boolean claim(InvitationId invitationId, String claimId, Instant now, Instant claimedUntil) {
         checkWritable();
         return sql.update("claim an invitation's delivery", """

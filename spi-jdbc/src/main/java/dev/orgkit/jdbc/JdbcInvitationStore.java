@@ -86,6 +86,14 @@ final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
     }
 
     @Override
+    public int revokeAllPending(AccountId organizationId) {
+        checkWritable();
+        return sql.update("revoke an organization's pending invitations", """
+                UPDATE orgkit_invitations SET status = 'REVOKED' WHERE account_id = ? AND status = 'PENDING'""",
+                organizationId.value());
+    }
+
+    @Override
     public void replaceToken(InvitationId id, SecretHash tokenHash) {
         checkWritable();
         sql.update("replace an invitation's token", """

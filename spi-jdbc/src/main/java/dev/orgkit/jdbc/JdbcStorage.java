@@ -165,6 +165,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             "SELECT account_id FROM orgkit_support_requests WHERE 1 = 0",
             "SELECT account_id FROM orgkit_notices WHERE 1 = 0",
             "SELECT scopes FROM orgkit_api_keys WHERE 1 = 0",
+            "SELECT restore_until FROM orgkit_accounts WHERE 1 = 0",
             PollingKeyChangeWatcher.READ_VERSION,
             "SELECT batch_id FROM orgkit_usage_flushes WHERE 1 = 0");
 

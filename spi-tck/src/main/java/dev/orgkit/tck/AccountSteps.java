@@ -7,16 +7,23 @@ import static dev.orgkit.tck.World.rules;
 
 import dev.orgkit.EmailAddress;
 import dev.orgkit.OrgKit;
+import dev.orgkit.Principal;
+import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.NewOrganization;
 import dev.orgkit.account.ProfileUpdate;
+import dev.orgkit.apikey.NewApiKey;
+import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.tck.Model.Member;
 import dev.orgkit.tck.Model.ModelOrganization;
 import dev.orgkit.tck.World.Access;
 import dev.orgkit.tck.World.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +35,9 @@ import java.util.Set;
  * model expects and, on success, updates the model.
  */
 final class AccountSteps {
+    private static final SupportPrincipal AGENT = Principal.support("agent-stateful");
+    /** The kit's default restore window. */
+    private static final Duration RESTORE_WINDOW = Duration.ofDays(30);
     private final World world;
     private final OrgKit kit;
     private final Model model;
@@ -93,6 +103,78 @@ final class AccountSteps {
                     ModelOrganization org = Objects.requireNonNull(t.org());
                     org.members.remove(t.actor().userId());
                     model.active.remove(t.actor().userId(), org.id);
+                    org.auditEvents++;
+                });
+    }
+
+    /**
+     * Deletes an account typing its name (R13, R5). An admin first creates an API key, so that the
+     * model can check the delete revoked it.
+     */
+    void delete(Step.Delete s) {
+        Target t = world.target(s.actor(), s.account());
+        String name = t.org() != null ? t.org().accountName : "Personal account";
+        String typed = switch (s.typed()) {
+            case EXACT -> name;
+            case LOOSE -> " " + name + "  ";
+            case WRONG -> name.toLowerCase(Locale.ROOT) + "?";
+            case BLANK -> " ";
+        };
+        List<String> created = new ArrayList<>();
+        if (t.access() == Access.ADMIN) {
+            ModelOrganization org = Objects.requireNonNull(t.org());
+            world.attempt(t.describe() + " creates an API key", Set.of(),
+                    () -> kit.apiKeys().create(t.actor(), t.account(), new NewApiKey("before delete")),
+                    key -> {
+                        created.add(key.secret());
+                        org.auditEvents++;
+                    });
+        }
+        Set<String> refusals = s.typed() == Step.Typed.BLANK ? Set.of(INVALID_INPUT)
+                : access(t, DenialCode.ORGANIZATION_ONLY);
+        if (refusals.isEmpty()) {
+            ModelOrganization org = Objects.requireNonNull(t.org());
+            refusals = rules(org.admins() > 1 ? DenialCode.SOLE_ADMIN_REQUIRED : null,
+                    s.typed() == Step.Typed.WRONG ? DenialCode.CONFIRMATION_MISMATCH : null);
+        }
+        world.attempt(t.describe() + " deletes it typing '" + typed + "'", refusals,
+                () -> {
+                    kit.organizations().delete(t.actor(), t.account(), typed);
+                    return Boolean.TRUE;
+                },
+                done -> {
+                    ModelOrganization org = Objects.requireNonNull(t.org());
+                    org.deleted = true;
+                    org.deletedAt = world.clock.instant();
+                    org.revokedKeys.addAll(created);
+                    model.invitations.stream()
+                            .filter(i -> i.organization == org && i.stored == InvitationStatus.PENDING)
+                            .forEach(i -> i.stored = InvitationStatus.REVOKED);
+                    model.active.values().removeIf(org.id::equals);
+                    org.auditEvents++;
+                });
+    }
+
+    /** Support restores an organization: only a deleted one, within its window (R13). */
+    void restore(Step.Restore s) {
+        if (model.organizations.isEmpty()) {
+            world.attempt("support restores an unknown organization", Set.of(DenialCode.NOT_FOUND.name()),
+                    () -> kit.support().restoreOrganization(AGENT, World.UNKNOWN, "TICKET-1"), restored -> { });
+            return;
+        }
+        // Mostly a deleted one: the interesting restorations.
+        List<ModelOrganization> deleted = model.organizations.stream().filter(o -> o.deleted).toList();
+        List<ModelOrganization> choices = Math.floorMod(s.account(), 4) != 0 && !deleted.isEmpty()
+                ? deleted : model.organizations;
+        ModelOrganization org = choices.get(Math.floorMod(s.account() / 4, choices.size()));
+        Set<String> refusals = !org.deleted ? Set.of(DenialCode.NOT_FOUND.name())
+                : world.clock.instant().isBefore(Objects.requireNonNull(org.deletedAt).plus(RESTORE_WINDOW))
+                ? Set.of() : Set.of(DenialCode.RESTORE_WINDOW_PASSED.name());
+        world.attempt("support restores " + org, refusals,
+                () -> kit.support().restoreOrganization(AGENT, org.id, "TICKET-1"),
+                restored -> {
+                    world.checker.check(restored.id().equals(org.id), () -> "restored " + restored);
+                    org.deleted = false;
                     org.auditEvents++;
                 });
     }

@@ -204,6 +204,12 @@ public abstract class AuditContract extends ContractFixture {
                             new ProfileUpdate("Acme Holding SAS", "alerts@acme.example", "billing@acme.example")),
                     w -> () -> w.kit.organizations().updateProfile(w.bob, w.acme.id(),
                             new ProfileUpdate("Bob's SAS", "alerts@acme.example", "billing@acme.example"))),
+            command("Organizations.delete(UserPrincipal,AccountId,String)", AuditAction.ORGANIZATION_DELETED,
+                    w -> {
+                        Organization globex = globex(w);
+                        return () -> w.kit.organizations().delete(w.bob, globex.id(), "Globex");
+                    },
+                    w -> () -> w.kit.organizations().delete(w.ana, w.acme.id(), "Acme")),
             command("Organizations.leave(UserPrincipal,AccountId,String)", AuditAction.MEMBER_LEFT,
                     w -> () -> w.kit.organizations().leave(w.bob, w.acme.id(), "Acme"),
                     w -> () -> w.kit.organizations().leave(w.bob, w.acme.id(), "Acme Inc")),
@@ -286,6 +292,27 @@ public abstract class AuditContract extends ContractFixture {
             command("Support.promoteMember(Principal,AccountId,UserId,String)", AuditAction.MEMBER_ROLE_CHANGED,
                     w -> () -> w.kit.support().promoteMember(w.agent, w.acme.id(), w.bob.userId(), "TICKET-1"),
                     w -> () -> w.kit.support().promoteMember(w.agent, w.acme.id(), w.bob.userId(), "TICKET\n1")),
+            command("Support.restoreOrganization(Principal,AccountId,String)", AuditAction.ORGANIZATION_RESTORED,
+                    w -> {
+                        Organization globex = deletedGlobex(w);
+                        return () -> w.kit.support().restoreOrganization(w.agent, globex.id(), "TICKET-1");
+                    },
+                    w -> {
+                        Organization globex = deletedGlobex(w);
+                        return () -> w.kit.support().restoreOrganization(w.ana, globex.id(), "TICKET-1");
+                    }),
+            // the end of users and accounts
+            command("Users.erase(UserId)", AuditAction.USER_ERASED,
+                    w -> () -> w.kit.users().erase(w.bob.userId()),
+                    w -> {
+                        w.kit.support().demoteAdmin(w.agent, w.acme.id(), w.carol.userId(), "TICKET-1");
+                        return () -> w.kit.users().erase(w.ana.userId());
+                    }),
+            system("Maintenance.purge()", AuditAction.ORGANIZATION_PURGED, w -> {
+                deletedGlobex(w);
+                w.clock.advance(Duration.ofDays(30));
+                return () -> w.kit.maintenance().purge();
+            }),
             // API keys and usage
             command("ApiKeys.create(UserPrincipal,AccountId,NewApiKey)", AuditAction.API_KEY_CREATED,
                     w -> () -> w.kit.apiKeys().create(w.ana, w.acme.id(), new NewApiKey("ci")),
@@ -343,6 +370,19 @@ public abstract class AuditContract extends ContractFixture {
                     w -> () -> w.kit.usageAlerts().set(w.ana, w.acme.id(), Set.of(50, 100)),
                     w -> () -> w.kit.usageAlerts().set(w.bob, w.acme.id(), Set.of(50, 100))),
             query("UsageAlerts.get(Principal,AccountId)", w -> () -> w.kit.usageAlerts().get(w.ana, w.acme.id())));
+
+    /** Globex, whose only member and admin is bob. */
+    private static Organization globex(World world) {
+        return world.kit.organizations().create(world.bob, new NewOrganization("Globex", "Globex SAS",
+                "alerts@globex.example", "billing@globex.example"));
+    }
+
+    /** Globex, deleted by bob. */
+    private static Organization deletedGlobex(World world) {
+        Organization globex = globex(world);
+        world.kit.organizations().delete(world.bob, globex.id(), "Globex");
+        return globex;
+    }
 
     /** A new API key of Acme, created by ana. */
     private static CreatedApiKey apiKey(World world) {

@@ -102,7 +102,7 @@ final class InvitationSteps {
         }
         UserPrincipal invitee = actor;
         Instant now = clock.instant();
-        Set<String> refusals = rules(
+        Set<String> refusals = invitation.organization.deleted ? Set.of(DenialCode.NOT_FOUND.name()) : rules(
                 invitation.stored != InvitationStatus.PENDING ? DenialCode.INVITATION_NOT_PENDING : null,
                 invitation.statusAt(now) == InvitationStatus.EXPIRED && invitation.stored == InvitationStatus.PENDING
                         ? DenialCode.INVITATION_EXPIRED : null,
@@ -129,7 +129,8 @@ final class InvitationSteps {
             return;
         }
         ModelInvitation invitation = invitations.get(Math.floorMod(s.invitation(), invitations.size()));
-        world.attempt("someone opens the link of " + invitation.email + " to " + invitation.organization, Set.of(),
+        world.attempt("someone opens the link of " + invitation.email + " to " + invitation.organization,
+                invitation.organization.deleted ? Set.of(DenialCode.NOT_FOUND.name()) : Set.of(),
                 () -> kit.invitations().preview(invitation.token),
                 seen -> world.checker.check(seen.equals(new InvitationPreview(invitation.organization.accountName,
                                 seen.inviterEmail(), invitation.email, invitation.role, invitation.expiresAt,

@@ -47,6 +47,12 @@ final class Model {
         long version = 1;
         int auditEvents = 1;
         final Map<UserId, Member> members = new TreeMap<>();
+        /** Deleted and not restored (R13): hidden from everyone but support. */
+        boolean deleted;
+        /** When it was last deleted. */
+        @Nullable Instant deletedAt;
+        /** Secrets of API keys created before a delete: revoked by it, for good. */
+        final List<String> revokedKeys = new ArrayList<>();
 
         ModelOrganization(int number, Organization created) {
             this.number = number;
@@ -132,7 +138,16 @@ final class Model {
                     org + " lists pending " + pendingShown + " but the model has " + pendingModel);
             checker.check(now.trails().get(org.id).size() == org.auditEvents, () -> org + " has "
                     + now.trails().get(org.id).size() + " audit events but the model counted " + org.auditEvents);
-            for (Map.Entry<UserId, Member> member : org.members.entrySet()) {
+            if (org.deleted) {
+                // Invariant: a deleted organization leaves its members' overview (R13).
+                for (UserId member : org.members.keySet()) {
+                    List<AccountSummary> overview = now.overviews().get(member);
+                    checker.check(overview == null || overview.stream().noneMatch(a -> a.accountId().equals(org.id)),
+                            () -> "the overview of " + member + " still shows the deleted " + org);
+                }
+            }
+            for (Map.Entry<UserId, Member> member : org.deleted ? Map.<UserId, Member>of().entrySet()
+                    : org.members.entrySet()) {
                 List<AccountSummary> overview = now.overviews().get(member.getKey());
                 if (overview != null) {
                     checker.check(overview.stream().anyMatch(a -> a.accountId().equals(org.id)
@@ -144,7 +159,7 @@ final class Model {
         personal.forEach((owner, id) -> {
             checker.check(now.trails().get(id).size() == 1, () -> "the personal account of " + owner + " has "
                     + now.trails().get(id).size() + " audit events, not 1");
-            long orgsOfOwner = organizations.stream().filter(o -> o.members.containsKey(owner)).count();
+            long orgsOfOwner = organizations.stream().filter(o -> !o.deleted && o.members.containsKey(owner)).count();
             checker.check(now.overviews().get(owner).size() == orgsOfOwner + 1, () ->
                     "the overview of " + owner + " has " + now.overviews().get(owner).size() + " accounts, not "
                             + (orgsOfOwner + 1));

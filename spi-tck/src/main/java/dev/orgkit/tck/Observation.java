@@ -4,6 +4,7 @@ import static dev.orgkit.tck.ContractFixture.OBSERVER;
 import static dev.orgkit.tck.ContractFixture.all;
 
 import dev.orgkit.AccessDeniedException;
+import dev.orgkit.NotFoundException;
 import dev.orgkit.OrgKit;
 import dev.orgkit.PageRequest;
 import dev.orgkit.UserId;
@@ -12,6 +13,7 @@ import dev.orgkit.account.AccountContext;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.AccountSummary;
 import dev.orgkit.account.Organization;
+import dev.orgkit.apikey.KeyVerification;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.member.Membership;
@@ -66,8 +68,19 @@ record Observation(
                     .map(m -> byId.get(m.userId()))
                     .orElseThrow(() -> new AssertionError("step " + checker.step() + ": " + org + " has no admin: "
                             + list));
-            pending.put(org.id, all(page -> kit.invitations().pending(admin, org.id, page)).stream()
-                    .sorted(Comparator.comparing(Invitation::id)).toList());
+            if (org.deleted) {
+                pending.put(org.id, List.of());
+                checkDeleted(kit, model, org, list, byId, checker);
+            } else {
+                pending.put(org.id, all(page -> kit.invitations().pending(admin, org.id, page)).stream()
+                        .sorted(Comparator.comparing(Invitation::id)).toList());
+            }
+            // Invariant: a key revoked by a delete stays revoked, also once the organization is restored (R13).
+            for (String secret : org.revokedKeys) {
+                KeyVerification.Code code = kit.apiKeys().verify(secret).code();
+                checker.check(code == KeyVerification.Code.REVOKED, () -> "a key of " + org
+                        + " revoked by its deletion verifies " + code);
+            }
             trails.put(org.id, all(page -> kit.audit().list(OBSERVER, org.id, page)));
         }
         Map<UserId, List<AccountSummary>> overviews = new LinkedHashMap<>();
@@ -91,6 +104,33 @@ record Observation(
             actives.put(user.userId(), kit.accounts().active(user).map(AccountContext::accountId));
         }
         return new Observation(profiles, members, pending, trails, actives, overviews, mailer.sent().size());
+    }
+
+    /**
+     * The invariants of a deleted organization (R13, R9): no member sees it or its members, no
+     * invitation link of it opens (so none is pending), and (checked by the caller) no key of it works.
+     */
+    private static void checkDeleted(OrgKit kit, Model model, ModelOrganization org, List<Membership> members,
+            Map<UserId, UserPrincipal> byId, Checker checker) {
+        for (Membership member : members) {
+            UserPrincipal user = byId.get(member.userId());
+            checker.check(notFound(() -> kit.organizations().get(user, org.id)), () -> member.userId()
+                    + " still sees the deleted " + org);
+            checker.check(notFound(() -> kit.members().list(user, org.id, PageRequest.first(10))), () ->
+                    member.userId() + " still sees the members of the deleted " + org);
+        }
+        model.invitations.stream().filter(i -> i.organization == org).forEach(invitation ->
+                checker.check(notFound(() -> kit.invitations().preview(invitation.token)), () ->
+                        "the link of " + invitation.email + " to the deleted " + org + " still opens"));
+    }
+
+    private static boolean notFound(Runnable read) {
+        try {
+            read.run();
+            return false;
+        } catch (NotFoundException e) {
+            return true;
+        }
     }
 
     /**

@@ -259,7 +259,8 @@ public abstract class RulesContract extends ContractFixture {
         SupportPrincipal agent = Principal.support("agent-7");
 
         Set<Permission> supportMay = EnumSet.of(Permission.VIEW_ACCOUNT, Permission.VIEW_AUDIT_TRAIL,
-                Permission.PROMOTE_MEMBER, Permission.DEMOTE_ADMIN, Permission.REMOVE_ADMIN, Permission.REMOVE_MEMBER);
+                Permission.PROMOTE_MEMBER, Permission.DEMOTE_ADMIN, Permission.REMOVE_ADMIN, Permission.REMOVE_MEMBER,
+                Permission.DELETE_ORGANIZATION);
         for (Permission permission : Permission.values()) {
             if (supportMay.contains(permission)) {
                 assertAllowed(agent, org.id(), permission);

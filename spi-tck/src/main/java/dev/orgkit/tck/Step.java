@@ -68,6 +68,12 @@ sealed interface Step {
     /** Someone opens the link of an invitation (or a forged one). */
     record Preview(int invitation, boolean forged) implements Step {}
 
+    /** Someone deletes an account, typing its name (an admin first creates an API key, to see it revoked). */
+    record Delete(int actor, int account, Typed typed) implements Step {}
+
+    /** Support restores an organization (deleted or not). */
+    record Restore(int account) implements Step {}
+
     /** Time passes. */
     record Wait(int hours) implements Step {}
 
@@ -108,8 +114,12 @@ sealed interface Step {
             return new UpdateProfile(actor, account, random.nextInt(3), Edit.values()[random.nextInt(Edit.values().length)]);
         } else if (roll < 92) {
             return new SwitchTo(actor, account);
-        } else if (roll < 96) {
+        } else if (roll < 95) {
             return new Preview(target, random.nextInt(6) == 0);
+        } else if (roll < 97) {
+            return new Delete(actor, account, typed(random));
+        } else if (roll < 98) {
+            return new Restore(account);
         } else {
             return new Wait(1 + random.nextInt(96));
         }

@@ -116,6 +116,20 @@ public abstract class StorageContract {
         }
     }
 
+    /** Deleting, restoring and purging organizations, and erasing users (R13), with their races. */
+    @Nested
+    class OrganizationLifecycle extends OrganizationLifecycleContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+
+        @Override
+        protected int rounds() {
+            return Math.min(concurrencyRounds(), 20);
+        }
+    }
+
     /** Rules that hold under real concurrent threads. */
     @Nested
     class Concurrency extends ConcurrencyContract {

@@ -124,6 +124,10 @@ final class World {
             accountSteps.switchTo(s);
         } else if (next instanceof Step.Preview s) {
             invitationSteps.preview(s);
+        } else if (next instanceof Step.Delete s) {
+            accountSteps.delete(s);
+        } else if (next instanceof Step.Restore s) {
+            accountSteps.restore(s);
         } else if (next instanceof Step.Wait s) {
             clock.advance(Duration.ofHours(s.hours()));
             transcript.add("#" + checker.step() + " " + s.hours() + " hours pass");
@@ -190,7 +194,7 @@ final class World {
         } else if (bias < 6) {
             actor = pick(org.ids(false), actorChoice).orElse(anyone);
         }
-        Member membership = org.members.get(actor.userId());
+        Member membership = org.deleted ? null : org.members.get(actor.userId());
         Access access = membership == null ? Access.HIDDEN : membership.role() == Role.ADMIN ? Access.ADMIN : Access.MEMBER;
         return new Target(actor, org.id, access, org);
     }

@@ -72,6 +72,7 @@ public final class OrgKitAutoConfiguration {
                     .invitationLink(InvitationLinks.of(link))
                     .invitationTimeToLive(properties.invitationTtl())
                     .supportRequestTimeToLive(properties.supportRequestTtl())
+                    .organizationRestoreWindow(properties.organizationRestoreWindow())
                     .membersManageApiKeys(properties.membersManageApiKeys())
                     .keyExpiryNotice(properties.apiKeys().expiryNotice())
                     .deliveryBackoff(delivery.backoffBase(), delivery.backoffCap())

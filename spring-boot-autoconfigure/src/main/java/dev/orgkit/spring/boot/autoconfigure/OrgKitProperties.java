@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     https://app.example/invitations/{token}; required when orgkit sends mail
  * @param invitationTtl how long an invitation link works: more than zero, at most 30 days
  * @param supportRequestTtl how long a support request waits for a decision: more than zero, at most 90 days
+ * @param organizationRestoreWindow how long support may restore a deleted organization before it is
+ *     purged: more than zero, at most 365 days
  * @param membersManageApiKeys whether organization members, not only admins, manage API keys (R12)
  * @param apiKeys what orgkit does around API keys' lifetimes
  * @param delivery the outbox of invitation mails
@@ -41,6 +43,7 @@ public record OrgKitProperties(
         @InvitationLinkTemplate @Nullable String invitationLink,
         @DefaultValue("7d") @DurationMin(nanos = 1) @DurationMax(days = 30) Duration invitationTtl,
         @DefaultValue("14d") @DurationMin(nanos = 1) @DurationMax(days = 90) Duration supportRequestTtl,
+        @DefaultValue("30d") @DurationMin(nanos = 1) @DurationMax(days = 365) Duration organizationRestoreWindow,
         @DefaultValue("false") boolean membersManageApiKeys,
         @DefaultValue @Valid ApiKeys apiKeys,
         @DefaultValue @Valid Delivery delivery,
