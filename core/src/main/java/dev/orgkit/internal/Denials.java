@@ -33,6 +33,7 @@ public final class Denials {
             case STALE_VERSION:
             case SUPPORT_REQUEST_ALREADY_PENDING:
             case API_KEY_INACTIVE:
+            case SEAT_LIMIT_REACHED:
                 return new ConflictException(denied);
             default:
                 return new AccessDeniedException(denied);

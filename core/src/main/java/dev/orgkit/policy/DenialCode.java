@@ -61,7 +61,15 @@ public enum DenialCode {
             "Check the member's current role."),
     /** A revoked, expired or already rolled API key cannot be rolled. */
     API_KEY_INACTIVE("R12", "This API key is revoked, expired or already rolled.",
-            "Roll the key that replaced it, or create a new key.");
+            "Roll the key that replaced it, or create a new key."),
+    /**
+     * R14: the organization's members and pending, unexpired invitations already use every seat of its
+     * plan ({@code Plan.seats}); an invitation that cannot be accepted any more holds no seat.
+     *
+     * @since 0.2.0
+     */
+    SEAT_LIMIT_REACHED("R14", "Every seat of the organization's plan is taken by a member or a pending invitation.",
+            "Upgrade the plan or revoke an invitation.");
 
     private final String rule;
     private final String defaultMessage;
@@ -75,7 +83,7 @@ public enum DenialCode {
         this.denial = new Decision.Denied(this, defaultMessage, this.remedy);
     }
 
-    /** The rule of the design (R1 to R12) this code belongs to. */
+    /** The rule of the design (R1 to R14) this code belongs to. */
     public String rule() {
         return rule;
     }
