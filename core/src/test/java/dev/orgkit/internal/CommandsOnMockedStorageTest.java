@@ -7,10 +7,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -20,6 +22,7 @@ import dev.orgkit.ConflictException;
 import dev.orgkit.EmailAddress;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
+import dev.orgkit.StorageException;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
@@ -111,6 +114,21 @@ class CommandsOnMockedStorageTest {
         assertThat(bulk.outcomes()).singleElement()
                 .satisfies(row -> assertThat(row.refusal()).contains(DenialCode.SEAT_LIMIT_REACHED));
         assertThat(storage.writes()).isEmpty();
+        verifyNoInteractions(mailer, listener);
+    }
+
+    @Test
+    void the_rows_of_a_batch_are_written_in_one_transaction_that_a_storage_failure_undoes_whole() {
+        doNothing().doThrow(new StorageException("connection lost", new RuntimeException()))
+                .when(storage.invitations).insert(any(), any());
+
+        assertThatThrownBy(() -> kit.members().inviteAll(ANA, ACME, List.of(
+                new InviteRequest("eve@example.com", Role.MEMBER), new InviteRequest("fay@example.com", Role.MEMBER))))
+                .isInstanceOf(StorageException.class);
+
+        verify(storage.storage, times(1)).write(any());
+        verify(storage.invitations, times(2)).insert(any(), any());
+        verify(storage.commits, never()).run();
         verifyNoInteractions(mailer, listener);
     }
 
