@@ -213,7 +213,7 @@ public final class DeliveryService implements Deliveries {
     }
 
     /** The host's accept link; if the host's function fails, an exception without the token (nor a cause that has it). */
-    private URI link(String token, InvitationId invitationId) {
+    URI link(String token, InvitationId invitationId) {
         try {
             return invitationLink.apply(token);
         } catch (RuntimeException e) {

@@ -34,6 +34,7 @@ public final class Denials {
             case SUPPORT_REQUEST_ALREADY_PENDING:
             case API_KEY_INACTIVE:
             case RESTORE_WINDOW_PASSED:
+            case SEAT_LIMIT_REACHED:
                 return new ConflictException(denied);
             default:
                 return new AccessDeniedException(denied);

@@ -65,6 +65,9 @@ public final class InvitationsService implements Invitations {
             Denials.require(Policy.invitationAcceptable(invitation, invitee.verifiedEmail(), now));
             AccountId organizationId = invitation.organizationId();
             Denials.require(Policy.notAlreadyAMember(tx.members().find(organizationId, invitee.userId()).isPresent()));
+            // R14: the invitation holds a seat, which the membership takes over; refused only while the
+            // organization uses more seats than its plan has (the plan was lowered after inviting).
+            Denials.require(Seats.of(tx, organizationId, now).toAccept());
             if (!tx.invitations().updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.ACCEPTED)) {
                 throw Denials.raise(DenialCode.INVITATION_NOT_PENDING);
             }
@@ -105,6 +108,10 @@ public final class InvitationsService implements Invitations {
             Instant now = kernel.now();
             Denials.require(Policy.notAlreadyAMember(
                     tx.members().hasMemberWithEmail(invitation.organizationId(), invitation.email())));
+            if (invitation.isExpiredAt(now)) {
+                // R14: an expired invitation holds no seat; renewed, it takes one again.
+                Denials.require(Seats.of(tx, invitation.organizationId(), now).oneMore());
+            }
             Instant expiresAt = now.plus(kernel.invitationTimeToLive);
             tx.invitations().updateExpiry(invitationId, expiresAt);
             Invitation renewed = invitation.withExpiresAt(expiresAt);

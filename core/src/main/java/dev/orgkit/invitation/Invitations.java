@@ -27,7 +27,12 @@ public interface Invitations {
 
     /**
      * Joins the organization with the invited role (R8): only while the invitation is pending and
-     * unexpired, only by a user whose verified email is the invited one, at most once.
+     * unexpired, only by a user whose verified email is the invited one, at most once. The
+     * invitation already holds a seat of the organization's plan, which the membership takes over, so
+     * accepting is refused with {@code SEAT_LIMIT_REACHED} (R14) only while the organization uses more
+     * seats than its plan has, which happens when the plan was lowered after invitations went out:
+     * then no one joins until an admin revokes invitations (or the plan is raised), so that who joins
+     * is the admin's choice, not a race between invitees.
      */
     Membership accept(UserPrincipal invitee, String token);
 
@@ -41,7 +46,10 @@ public interface Invitations {
     /**
      * Sends the invitation again, for admins (R2): a new expiry (the kit's time to live from now) and
      * a new link, sent by mail; the old link stops working at once. Works for an invitation that
-     * expired; one that was accepted, declined or revoked is {@code INVITATION_NOT_PENDING}.
+     * expired; one that was accepted, declined or revoked is {@code INVITATION_NOT_PENDING}. An expired
+     * invitation holds no seat, so resending it needs a free seat of the organization's plan
+     * ({@code SEAT_LIMIT_REACHED} otherwise, R14). An invitation made with {@code inviteWithLink} is
+     * mailed with a new token: the link the host delivered stops working.
      *
      * @return the invitation with its new expiry
      */
@@ -49,8 +57,8 @@ public interface Invitations {
 
     /**
      * Revokes a pending (or expired) invitation, for admins (R2): its link leads nowhere any more
-     * (it is unknown, as if it never existed) and no mail for it goes out any more. One that was accepted, declined or revoked is
-     * {@code INVITATION_NOT_PENDING}.
+     * (it is unknown, as if it never existed) and no mail for it goes out any more; its seat is free
+     * again (R14). One that was accepted, declined or revoked is {@code INVITATION_NOT_PENDING}.
      *
      * @return the revoked invitation
      */
@@ -61,7 +69,8 @@ public interface Invitations {
      * the last error, with no secret in it), for admins (R2).
      *
      * @throws dev.orgkit.NotFoundException if there is no such invitation, or it has no delivery
-     *     record (an invitation stored before orgkit kept them)
+     *     record (an invitation stored before orgkit kept them, or one made with
+     *     {@code members().inviteWithLink} and not resent)
      */
     InvitationDelivery delivery(Principal principal, InvitationId invitationId);
 

@@ -67,7 +67,15 @@ public enum DenialCode {
             "File a support request to delete the organization."),
     /** R13: a deleted organization is restored only within its restore window. @since 0.2.0 */
     RESTORE_WINDOW_PASSED("R13", "The organization's restore window has passed; it can no longer be restored.",
-            null);
+            null),
+    /**
+     * R14: the organization's members and pending, unexpired invitations already use every seat of its
+     * plan ({@code Plan.seats}); an invitation that cannot be accepted any more holds no seat.
+     *
+     * @since 0.2.0
+     */
+    SEAT_LIMIT_REACHED("R14", "Every seat of the organization's plan is taken by a member or a pending invitation.",
+            "Upgrade the plan or revoke an invitation.");
 
     private final String rule;
     private final String defaultMessage;
@@ -81,7 +89,7 @@ public enum DenialCode {
         this.denial = new Decision.Denied(this, defaultMessage, this.remedy);
     }
 
-    /** The rule of the design (R1 to R13) this code belongs to. */
+    /** The rule of the design (R1 to R14) this code belongs to. */
     public String rule() {
         return rule;
     }

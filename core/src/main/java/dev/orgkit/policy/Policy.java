@@ -18,6 +18,7 @@ import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The rules of orgkit (R1 to R13) as small pure functions, listed in one place. Each takes the facts
@@ -168,6 +169,17 @@ public final class Policy {
             return denied(DenialCode.INVITATION_EXPIRED);
         }
         return invitation.email().equals(verifiedEmail) ? allowed() : denied(DenialCode.INVITATION_EMAIL_MISMATCH);
+    }
+
+    /**
+     * R14: {@code wanted} more seats fit in the plan's {@code seats} when {@code used} (members plus
+     * pending, unexpired invitations) plus {@code wanted} does not exceed it; no limit, no refusal.
+     * Accepting an invitation wants no new seat (the invitation holds one), so it is refused only
+     * while the organization uses more seats than its plan has.
+     */
+    public static Decision seatsAvailable(OptionalInt seats, long used, long wanted) {
+        return seats.isPresent() && used + wanted > seats.getAsInt()
+                ? denied(DenialCode.SEAT_LIMIT_REACHED) : allowed();
     }
 
     /** R10: nobody removes themselves; they leave instead. */

@@ -4,6 +4,7 @@ import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,13 @@ public interface InvitationReads {
 
     /** The invitation of {@code email} to the organization whose stored status is PENDING, expired or not. */
     Optional<Invitation> pending(AccountId organizationId, EmailAddress email);
+
+    /**
+     * How many invitations of the organization have the stored status PENDING and expire after
+     * {@code now} (those that can still be accepted, each holding a seat). One query whose cost grows
+     * with the organization's pending invitations, not with others'.
+     */
+    long countPending(AccountId organizationId, Instant now);
 
     /**
      * At most {@code limit} invitations of the organization whose stored status is PENDING, ordered

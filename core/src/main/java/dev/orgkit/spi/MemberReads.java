@@ -34,4 +34,10 @@ public interface MemberReads {
 
     /** How many members of the organization have {@code role}. */
     long count(AccountId organizationId, Role role);
+
+    /**
+     * How many members the organization has, whatever their role: with {@link InvitationReads#countPending}
+     * the seats it uses. One query whose cost grows with the organization's members, not with others'.
+     */
+    long count(AccountId organizationId);
 }

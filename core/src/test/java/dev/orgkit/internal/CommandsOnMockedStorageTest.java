@@ -7,27 +7,34 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.orgkit.AccessDeniedException;
+import dev.orgkit.ConflictException;
 import dev.orgkit.EmailAddress;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
+import dev.orgkit.StorageException;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.account.Organization;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.delivery.DeliveryStatus;
+import dev.orgkit.invitation.BulkInvitation;
 import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InviteRequest;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.EventListener;
@@ -35,6 +42,7 @@ import dev.orgkit.spi.Mailer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +92,44 @@ class CommandsOnMockedStorageTest {
                         e -> assertThat(e.code()).isEqualTo(DenialCode.ADMIN_ROLE_REQUIRED));
 
         assertNothingWrittenSentOrPublished();
+    }
+
+    @Test
+    void an_invitation_for_which_no_seat_is_left_writes_nothing_and_sends_no_mail() {
+        when(storage.plans.find(ACME)).thenReturn(Optional.of(Plan.unlimited().seats(4)));
+        when(storage.members.count(ACME)).thenReturn(3L);
+        when(storage.invitations.countPending(ACME, NOW)).thenReturn(1L);
+
+        assertThatThrownBy(() -> kit.members().invite(ANA, ACME, "eve@example.com", Role.MEMBER))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(DenialCode.SEAT_LIMIT_REACHED));
+        assertThatThrownBy(() -> kit.members().inviteWithLink(ANA, ACME, "eve@example.com", Role.MEMBER))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo(DenialCode.SEAT_LIMIT_REACHED));
+        assertNothingWrittenSentOrPublished();
+
+        // A batch reports the refused row instead of throwing: its transaction commits, having written nothing.
+        BulkInvitation bulk = kit.members().inviteAll(ANA, ACME, List.of(new InviteRequest("eve@example.com", Role.MEMBER)));
+
+        assertThat(bulk.outcomes()).singleElement()
+                .satisfies(row -> assertThat(row.refusal()).contains(DenialCode.SEAT_LIMIT_REACHED));
+        assertThat(storage.writes()).isEmpty();
+        verifyNoInteractions(mailer, listener);
+    }
+
+    @Test
+    void the_rows_of_a_batch_are_written_in_one_transaction_that_a_storage_failure_undoes_whole() {
+        doNothing().doThrow(new StorageException("connection lost", new RuntimeException()))
+                .when(storage.invitations).insert(any(), any());
+
+        assertThatThrownBy(() -> kit.members().inviteAll(ANA, ACME, List.of(
+                new InviteRequest("eve@example.com", Role.MEMBER), new InviteRequest("fay@example.com", Role.MEMBER))))
+                .isInstanceOf(StorageException.class);
+
+        verify(storage.storage, times(1)).write(any());
+        verify(storage.invitations, times(2)).insert(any(), any());
+        verify(storage.commits, never()).run();
+        verifyNoInteractions(mailer, listener);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.orgkit.spi.AuditStore;
 import dev.orgkit.spi.DeliveryStore;
 import dev.orgkit.spi.InvitationStore;
 import dev.orgkit.spi.MemberStore;
+import dev.orgkit.spi.PlanStore;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.SupportStore;
 import dev.orgkit.spi.UsageStore;
@@ -34,6 +35,7 @@ final class MockedStorage {
     final ApiKeyStore apiKeys = mock(ApiKeyStore.class);
     final UsageStore usage = mock(UsageStore.class);
     final SupportStore support = mock(SupportStore.class);
+    final PlanStore plans = mock(PlanStore.class);
     final AuditStore audit = mock(AuditStore.class);
     final Runnable commits = mock(Runnable.class);
     final Storage storage = mock(Storage.class);
@@ -47,6 +49,7 @@ final class MockedStorage {
         lenient().when(tx.apiKeys()).thenReturn(apiKeys);
         lenient().when(tx.usage()).thenReturn(usage);
         lenient().when(tx.support()).thenReturn(support);
+        lenient().when(tx.plans()).thenReturn(plans);
         lenient().when(tx.audit()).thenReturn(audit);
         lenient().when(storage.read(any())).thenAnswer(call -> call.<Function<WriteTransaction, ?>>getArgument(0).apply(tx));
         lenient().when(storage.write(any())).thenAnswer(call -> {
@@ -61,7 +64,7 @@ final class MockedStorage {
      * except the account lock, which every command takes before it decides.
      */
     List<String> writes() {
-        return Stream.of(accounts, members, invitations, deliveries, apiKeys, usage, support, audit)
+        return Stream.of(accounts, members, invitations, deliveries, apiKeys, usage, support, plans, audit)
                 .flatMap(store -> mockingDetails(store).getInvocations().stream())
                 .map(Invocation::getMethod)
                 .filter(MockedStorage::isWrite)

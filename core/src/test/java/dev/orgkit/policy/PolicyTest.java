@@ -16,6 +16,7 @@ import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.member.Role;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -172,5 +173,15 @@ class PolicyTest {
         }
         assertThat(DenialCode.LAST_ADMIN.remedy()).contains("Promote another member first.");
         assertThat(DenialCode.ADMIN_CHANGE_REQUIRES_SUPPORT.remedy()).contains("File a support request.");
+    }
+
+    @Test
+    void seats_are_refused_only_beyond_a_limit_and_accepting_only_over_it() {
+        assertThat(Policy.seatsAvailable(OptionalInt.empty(), 1_000_000, 1).isAllowed()).isTrue();
+        assertThat(Policy.seatsAvailable(OptionalInt.of(3), 2, 1).isAllowed()).isTrue();
+        assertThat(code(Policy.seatsAvailable(OptionalInt.of(3), 3, 1))).isEqualTo(DenialCode.SEAT_LIMIT_REACHED);
+        assertThat(Policy.seatsAvailable(OptionalInt.of(3), 3, 0).isAllowed()).isTrue();
+        assertThat(code(Policy.seatsAvailable(OptionalInt.of(3), 4, 0))).isEqualTo(DenialCode.SEAT_LIMIT_REACHED);
+        assertThat(DenialCode.SEAT_LIMIT_REACHED.remedy()).contains("Upgrade the plan or revoke an invitation.");
     }
 }

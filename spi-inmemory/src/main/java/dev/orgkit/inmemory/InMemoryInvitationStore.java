@@ -64,6 +64,11 @@ final class InMemoryInvitationStore implements InvitationStore {
     }
 
     @Override
+    public long countPending(AccountId organizationId, Instant now) {
+        return pendingOf(organizationId).values().stream().filter(invitation -> !invitation.isExpiredAt(now)).count();
+    }
+
+    @Override
     public void insert(Invitation invitation, SecretHash tokenHash) {
         journal.requireWritable();
         if (s.invitations.containsKey(invitation.id()) || s.invitationOfToken.containsKey(tokenHash)) {

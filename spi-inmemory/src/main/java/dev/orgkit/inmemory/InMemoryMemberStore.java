@@ -60,6 +60,11 @@ final class InMemoryMemberStore implements MemberStore {
     }
 
     @Override
+    public long count(AccountId organizationId) {
+        return of(organizationId).size();
+    }
+
+    @Override
     public void insert(Membership membership) {
         journal.requireWritable();
         if (find(membership.organizationId(), membership.userId()).isPresent()) {

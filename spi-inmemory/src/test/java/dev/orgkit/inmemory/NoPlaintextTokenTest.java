@@ -9,6 +9,8 @@ import dev.orgkit.account.NewOrganization;
 import dev.orgkit.account.Organization;
 import dev.orgkit.internal.Secrets;
 import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InviteRequest;
+import dev.orgkit.invitation.IssuedInvitation;
 import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Role;
 import dev.orgkit.spi.SecretHash;
@@ -32,7 +34,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a scenario with failed, retried, resent and accepted invitations, no plaintext token rests
+ * After a scenario with failed, retried, resent, accepted, bulk and link invitations, no plaintext token rests
  * in the storage's state or in any log line; only their hashes do.
  */
 class NoPlaintextTokenTest {
@@ -54,15 +56,20 @@ class NoPlaintextTokenTest {
         kit.invitations().resend(ana, bob.id());
         kit.members().invite(ana, org.id(), "carl@example.com", Role.ADMIN);
         kit.invitations().accept(Principal.user("u-carl", "carl@example.com"), mailer.lastTokenFor("carl@example.com"));
+        IssuedInvitation eve = kit.members().inviteWithLink(ana, org.id(), "eve@example.com", Role.MEMBER);
+        kit.members().inviteAll(ana, org.id(), List.of(new InviteRequest("dan@example.com", Role.MEMBER)));
 
         List<InvitationMail> mails = mailer.attempted();
-        assertThat(mails).hasSize(4);
+        assertThat(mails).hasSize(5);
         String bobsLiveToken = mailer.lastTokenFor("bob@example.com");
         // The scan reaches the stored data: it finds the hash of Bob's working link.
         assertThat(holds(storage, Secrets.sha256(bobsLiveToken).hex())).isTrue();
         for (InvitationMail mail : mails) {
             assertThat(holds(storage, mail.token())).as("the storage holds a plaintext token").isFalse();
         }
+        // The link the host delivers: its hash is stored, its token is not.
+        assertThat(holds(storage, Secrets.sha256(eve.token()).hex())).isTrue();
+        assertThat(holds(storage, eve.token())).as("the storage holds the link's plaintext token").isFalse();
 
         Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
         String lines = Files.readString(log, StandardCharsets.UTF_8);
@@ -71,6 +78,7 @@ class NoPlaintextTokenTest {
         for (InvitationMail mail : mails) {
             assertThat(lines).doesNotContain(mail.token());
         }
+        assertThat(lines).doesNotContain(eve.token());
     }
 
     /** Whether any string reachable from {@code root} (through orgkit's objects and collections) contains {@code text}. */

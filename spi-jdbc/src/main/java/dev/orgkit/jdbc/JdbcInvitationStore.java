@@ -67,6 +67,15 @@ final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
     }
 
     @Override
+    public long countPending(AccountId organizationId, Instant now) {
+        // The range of the account's pending invitations in the index the pending page reads.
+        return sql.first("count pending invitations", """
+                SELECT COUNT(*) FROM orgkit_invitations
+                WHERE account_id = ? AND status = 'PENDING' AND expires_at > ?""",
+                row -> row.getLong(1), organizationId.value(), now).orElse(0L);
+    }
+
+    @Override
     public void insert(Invitation invitation, SecretHash tokenHash) {
         checkWritable();
         sql.update("insert an invitation", "INSERT INTO orgkit_invitations (" + COLUMNS + """

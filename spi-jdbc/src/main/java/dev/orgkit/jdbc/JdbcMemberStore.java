@@ -68,6 +68,13 @@ final class JdbcMemberStore extends JdbcStore implements MemberStore {
     }
 
     @Override
+    public long count(AccountId organizationId) {
+        return sql.first("count all members", """
+                SELECT COUNT(*) FROM orgkit_memberships WHERE account_id = ?""",
+                row -> row.getLong(1), organizationId.value()).orElse(0L);
+    }
+
+    @Override
     public void insert(Membership membership) {
         checkWritable();
         sql.update("insert a membership", "INSERT INTO orgkit_memberships (" + COLUMNS + """

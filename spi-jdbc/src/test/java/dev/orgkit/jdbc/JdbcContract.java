@@ -26,8 +26,11 @@ import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.invitation.InviteRequest;
+import dev.orgkit.invitation.IssuedInvitation;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.DenialCode;
 import dev.orgkit.spi.DeliveryRecord;
 import dev.orgkit.spi.Mailer;
@@ -467,6 +470,26 @@ abstract class JdbcContract {
         }
     }
 
+    @Test
+    void two_processes_inviting_for_the_last_seat_at_once_take_it_once() throws Exception {
+        Kits kits = twoKits();
+        for (int round = 0; round < ROUNDS; round++) {
+            UserPrincipal ana = user("ana" + round);
+            Organization org = kits.one.organizations().create(ana, acmeForm());
+            kits.one.plans().assign(org.id(), Plan.unlimited().seats(2));
+
+            List<Object> outcomes = atOnce(
+                    () -> kits.one.members().invite(ana, org.id(), "carol@example.com", Role.MEMBER),
+                    () -> kits.two.members().inviteWithLink(ana, org.id(), "dave@example.com", Role.MEMBER));
+
+            assertThat(outcomes).filteredOn(o -> o instanceof Invitation || o instanceof IssuedInvitation)
+                    .as("round %d: %s", round, outcomes).hasSize(1);
+            Object loser = outcomes.get(outcomes.get(0) instanceof RuntimeException ? 0 : 1);
+            assertThat(codeOf(loser)).as("round %d: %s", round, loser).isEqualTo(DenialCode.SEAT_LIMIT_REACHED);
+            assertThat(kits.two.invitations().pending(ana, org.id(), PageRequest.first(10)).items()).hasSize(1);
+        }
+    }
+
     // ---- the invitation outbox across two JVMs ----
 
     @Test
@@ -555,6 +578,8 @@ abstract class JdbcContract {
         kit.invitations().resend(ana, bob.id());
         kit.members().invite(ana, org.id(), "carl@example.com", Role.MEMBER);
         kit.invitations().accept(user("carl"), mailer.lastTokenFor("carl@example.com"));
+        IssuedInvitation eve = kit.members().inviteWithLink(ana, org.id(), "eve@example.com", Role.MEMBER);
+        kit.members().inviteAll(ana, org.id(), List.of(new InviteRequest("dan@example.com", Role.MEMBER)));
 
         List<String> cells = new ArrayList<>();
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
@@ -569,12 +594,15 @@ abstract class JdbcContract {
                 }
             }
         }
-        assertThat(mailer.attempted()).hasSize(4);
+        assertThat(mailer.attempted()).hasSize(5);
         assertThat(cells).as("the scan reads the invitations")
                 .anyMatch(cell -> cell.contains(Secrets.sha256(mailer.lastTokenFor("bob@example.com")).hex()));
         for (InvitationMail mail : mailer.attempted()) {
             assertThat(cells).noneMatch(cell -> cell.contains(mail.token()));
         }
+        // The link the host delivers: its hash is stored, its token is not.
+        assertThat(cells).anyMatch(cell -> cell.contains(Secrets.sha256(eve.token()).hex()));
+        assertThat(cells).noneMatch(cell -> cell.contains(eve.token()));
     }
 
     // ---- dying connections ----

@@ -26,6 +26,7 @@ import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InviteRequest;
 import dev.orgkit.member.Role;
 import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.DenialCode;
@@ -217,6 +218,15 @@ public abstract class AuditContract extends ContractFixture {
             mailing("Members.invite(UserPrincipal,AccountId,String,Role)", AuditAction.MEMBER_INVITED,
                     w -> () -> w.kit.members().invite(w.ana, w.acme.id(), "erin@example.com", Role.MEMBER),
                     w -> () -> w.kit.members().invite(w.bob, w.acme.id(), "erin@example.com", Role.MEMBER)),
+            command("Members.inviteWithLink(UserPrincipal,AccountId,String,Role)", AuditAction.MEMBER_INVITED,
+                    w -> () -> w.kit.members().inviteWithLink(w.ana, w.acme.id(), "erin@example.com", Role.MEMBER),
+                    w -> () -> w.kit.members().inviteWithLink(w.bob, w.acme.id(), "erin@example.com", Role.MEMBER)),
+            // A batch audits one event per invited row: here, one row.
+            mailing("Members.inviteAll(UserPrincipal,AccountId,List)", AuditAction.MEMBER_INVITED,
+                    w -> () -> w.kit.members().inviteAll(w.ana, w.acme.id(),
+                            List.of(new InviteRequest("erin@example.com", Role.MEMBER))),
+                    w -> () -> w.kit.members().inviteAll(w.bob, w.acme.id(),
+                            List.of(new InviteRequest("erin@example.com", Role.MEMBER)))),
             query("Members.list(Principal,AccountId,PageRequest)", w -> () -> w.kit.members().list(w.bob, w.acme.id(), TEN)),
             command("Members.changeRole(UserPrincipal,AccountId,UserId,Role)", AuditAction.MEMBER_ROLE_CHANGED,
                     w -> () -> w.kit.members().changeRole(w.ana, w.acme.id(), w.bob.userId(), Role.ADMIN),

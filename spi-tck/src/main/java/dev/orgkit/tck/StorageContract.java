@@ -248,4 +248,36 @@ public abstract class StorageContract {
             return Math.max(1, concurrencyRounds() / 5);
         }
     }
+
+    /** Seats: a plan's limit on members plus pending invitations, and the race for the last seat. */
+    @Nested
+    class Seats extends SeatsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+
+        @Override
+        protected int rounds() {
+            return concurrencyRounds();
+        }
+    }
+
+    /** Bulk invitations: one outcome per row, one transaction, mails after it. */
+    @Nested
+    class BulkInvitations extends BulkInvitationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    /** Invitations whose link the host delivers: no mail, the token once, bound to the email. */
+    @Nested
+    class LinkInvitations extends LinkInvitationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

@@ -61,6 +61,11 @@ abstract class ApiBadRequests {
                 .contains("\"field\":\"to\"");
         assertThat(assertProblem(app.get(ana, "/organizations/" + org + "/members?size=0"), 400, "INVALID_INPUT").body())
                 .contains("\"field\":\"size\"");
+        String bulk = "/organizations/" + org + "/invitations/bulk";
+        assertThat(assertProblem(app.post(ana, bulk, "{\"invitations\": []}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"invitations\"");
+        assertThat(assertProblem(app.post(ana, bulk, "{\"invitations\": [{\"email\": \"x@example.com\"}, null]}"), 400,
+                "INVALID_INPUT").body()).contains("\"field\":\"invitations[0]\"");
     }
 
     @Test

@@ -92,6 +92,32 @@ abstract class ApiFlows {
     }
 
     @Test
+    void an_admin_invites_in_bulk_and_gets_one_outcome_per_row_in_order() {
+        String ana = Fixtures.newUserId("ana");
+        String bob = Fixtures.newUserId("bob");
+        String cy = Fixtures.newUserId("cy");
+        String org = given.organization(ana, "Acme");
+        given.join(ana, org, cy, "MEMBER");
+
+        RunningApp.Response bulk = app.post(RunningApp.user(ana), "/organizations/" + org + "/invitations/bulk",
+                "{\"invitations\": [{\"email\": \"" + bob + "@example.com\", \"role\": \"ADMIN\"},"
+                        + " {\"email\": \"" + bob.toUpperCase(java.util.Locale.ROOT) + "@example.com\", \"role\": \"MEMBER\"},"
+                        + " {\"email\": \"" + cy + "@example.com\", \"role\": \"MEMBER\"}]}");
+
+        assertThat(bulk.status()).isEqualTo(200);
+        JsonNode outcomes = bulk.json().path("outcomes");
+        assertThat(outcomes.size()).isEqualTo(3);
+        assertThat(outcomes.get(0).path("invitation").path("role").asString()).isEqualTo("ADMIN");
+        assertThat(outcomes.get(0).path("refusal").isNull()).isTrue();
+        assertThat(outcomes.get(1).path("violations").get(0).asString()).contains("row 1");
+        assertThat(outcomes.get(2).path("refusal").asString()).isEqualTo("ALREADY_A_MEMBER");
+        assertThat(bulk.body()).doesNotContain("token");
+        RunningApp.Response joined = app.post(RunningApp.user(bob), "/invitations/accept",
+                "{\"token\": \"" + given.token(bob) + "\"}");
+        assertThat(joined.text("role")).isEqualTo("ADMIN");
+    }
+
+    @Test
     void an_invitee_previews_and_accepts_with_the_token_in_the_body_and_the_admin_changes_and_removes_members() {
         String ana = Fixtures.newUserId("ana");
         String bob = Fixtures.newUserId("bob");

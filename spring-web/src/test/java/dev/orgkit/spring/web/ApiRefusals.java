@@ -4,6 +4,9 @@ import static dev.orgkit.spring.web.Problems.assertDenied;
 import static dev.orgkit.spring.web.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orgkit.OrgKit;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.policy.DenialCode;
 import java.time.Duration;
 import java.util.Arrays;
@@ -163,6 +166,12 @@ abstract class ApiRefusals {
         app.bean(TestHost.MovableClock.class).advance(Duration.ofDays(15));
         assertDenied(app.post(agent, "/support/requests/" + again + "/approve", "{\"ticket\": \"T-9\"}"), 403,
                 DenialCode.SUPPORT_REQUEST_EXPIRED);
+    }
+
+    @Test
+    void inviting_beyond_the_seats_of_the_plan_is_409_seat_limit_reached() {
+        app.bean(OrgKit.class).plans().assign(AccountId.of(org), Plan.unlimited().seats(2));
+        assertDenied(invite(ana, org, "cy"), 409, DenialCode.SEAT_LIMIT_REACHED);
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class Bodies {
     /** An invitation: who, and with which role. */
     public record InviteBody(@Nullable String email, @Nullable Role role) {}
 
+    /** Up to 100 invitations at once, each {@code {"email", "role"}}. */
+    public record BulkInviteBody(@Nullable List<@Nullable InviteBody> invitations) {}
+
     /** The token of an invitation link. Never logged: {@link #toString()} leaves it out. */
     public record TokenBody(@Nullable String token) {
         @Override

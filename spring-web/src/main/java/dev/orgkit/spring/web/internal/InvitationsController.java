@@ -1,18 +1,25 @@
 package dev.orgkit.spring.web.internal;
 
+import dev.orgkit.InvalidInputException;
+import dev.orgkit.InvalidInputException.Violation;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.InvitationId;
+import dev.orgkit.invitation.InviteRequest;
+import dev.orgkit.spring.web.internal.Bodies.BulkInviteBody;
 import dev.orgkit.spring.web.internal.Bodies.InviteBody;
 import dev.orgkit.spring.web.internal.Bodies.TokenBody;
+import dev.orgkit.spring.web.internal.MemberViews.BulkInvitationView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationDeliveryView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationPreviewView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationView;
 import dev.orgkit.spring.web.internal.MemberViews.MembershipView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Invitations: the admins' side (invite, pending, resend, revoke, delivery) and the invitee's
+ * Invitations: the admins' side (invite, invite in bulk, pending, resend, revoke, delivery) and the invitee's
  * (preview, accept, decline), where the token travels in the body, never in a URL.
  */
 @RestController
@@ -52,6 +59,38 @@ public class InvitationsController {
         Bodies.require("email", form.email(), "role", form.role());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(
                 kit.members().invite(user, AccountId.of(organizationId), form.email(), form.role())));
+    }
+
+    /**
+     * Invites up to 100 rows at once, {@code {"invitations": [{"email", "role"}, ...]}}: 200 with one
+     * outcome per row, in order (invited, refused with its code, or invalid with its violations); the
+     * invited rows are committed together and their mails go out after the commit.
+     */
+    @PostMapping("/organizations/{organizationId}/invitations/bulk")
+    public BulkInvitationView inviteAll(UserPrincipal user, @PathVariable String organizationId,
+            @RequestBody(required = false) @Nullable BulkInviteBody body) {
+        BulkInviteBody form = Bodies.present(body);
+        List<@Nullable InviteBody> given = form.invitations();
+        Bodies.require("invitations", given);
+        List<@Nullable InviteRequest> rows = new ArrayList<>();
+        List<Violation> missing = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            InviteBody row = given.get(i);
+            if (row != null && row.email() != null && row.role() != null) {
+                rows.add(new InviteRequest(row.email(), row.role()));
+                continue;
+            }
+            // A missing row is reported by the kit; a row missing a field, here (one field name, no dots:
+            // the problem's violations name JSON fields).
+            rows.add(null);
+            if (row != null) {
+                missing.add(new Violation("invitations[" + i + "]", "must have an email and a role"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return BulkInvitationView.of(kit.members().inviteAll(user, AccountId.of(organizationId), rows));
     }
 
     /** A page of the organization's pending invitations (expired ones show as EXPIRED). */

@@ -2,15 +2,19 @@ package dev.orgkit.spring.web.internal;
 
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.delivery.InvitationDelivery;
+import dev.orgkit.invitation.BulkInvitation;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.invitation.InvitationStatus;
+import dev.orgkit.invitation.InviteOutcome;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.policy.DenialCode;
 import dev.orgkit.support.SupportAction;
 import dev.orgkit.support.SupportRequest;
 import dev.orgkit.support.SupportRequestStatus;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Members, invitations and support requests as JSON: the Java API's names, ids as strings, never a token. */
@@ -64,6 +68,22 @@ public final class MemberViews {
                     request.targetUserId().value(), request.requestedBy().value(), request.reason(), request.status(),
                     request.createdAt(), request.expiresAt(), request.decidedBy().orElse(null),
                     request.decidedAt().orElse(null), request.ticket().orElse(null), request.why().orElse(null));
+        }
+    }
+
+    /** What became of one row of a bulk invitation: exactly one of invitation, refusal and violations is set. */
+    public record InviteOutcomeView(String email, @Nullable InvitationView invitation, @Nullable DenialCode refusal,
+            List<String> violations) {
+        static InviteOutcomeView of(InviteOutcome outcome) {
+            return new InviteOutcomeView(outcome.email(), outcome.invitation().map(InvitationView::of).orElse(null),
+                    outcome.refusal().orElse(null), outcome.violations());
+        }
+    }
+
+    /** The outcomes of a bulk invitation, one per row, in the order of the rows. */
+    public record BulkInvitationView(List<InviteOutcomeView> outcomes) {
+        static BulkInvitationView of(BulkInvitation bulk) {
+            return new BulkInvitationView(bulk.outcomes().stream().map(InviteOutcomeView::of).toList());
         }
     }
 }
