@@ -82,6 +82,7 @@ public enum AuditAction {
      * @since 0.2.0
      */
     KEY_EXPIRY_NOTICE_SENT,
+    /**
      * The organization was deleted (by its sole admin, by support approving a request, or because
      * its last member was erased): its keys were revoked, its pending invitations revoked, and it
      * waits for purge until {@code restoreUntil}, which details hold with the counts.
