@@ -35,6 +35,12 @@ public final class Worker {
         }
     }
 
+    /**
+     * A link invitation this process issued: its token lives only in this process's memory (never in a
+     * journal or a mailbox), as a host keeps the link it hands over; the process may accept with it.
+     */
+    record Link(String invitationId, String email, String token) {}
+
     private static final int RING = 48;
 
     final String process;
@@ -43,6 +49,7 @@ public final class Worker {
     final Mailbox mailbox;
     final List<Population.Org> organizations;
     final List<OwnedKey> keys = new CopyOnWriteArrayList<>();
+    final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private Worker(String process, Settings settings, Journal journal, List<Population.Org> organizations) {
