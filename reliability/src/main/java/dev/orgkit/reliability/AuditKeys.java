@@ -33,6 +33,14 @@ final class AuditKeys {
         return join("PLAN_ASSIGNED", org.value(), seats);
     }
 
+    static String organizationDeleted(AccountId org, UserId admin) {
+        return join("ORGANIZATION_DELETED", org.value(), admin.value());
+    }
+
+    static String organizationRestored(AccountId org, String agent) {
+        return join("ORGANIZATION_RESTORED", org.value(), agent);
+    }
+
     static String accepted(UserId invitee, String invitationId) {
         return join("INVITATION_ACCEPTED", invitee.value(), invitationId);
     }
@@ -97,6 +105,7 @@ final class AuditKeys {
                     ? join(action, account, actor, details.get("email"), "link")
                     : join(action, account, actor, details.get("email"));
             case "PLAN_ASSIGNED" -> join(action, account, details.get("seats"));
+            case "ORGANIZATION_DELETED", "ORGANIZATION_RESTORED" -> join(action, account, actor);
             case "INVITATION_ACCEPTED" -> join(action, actor, details.get("invitation"));
             case "INVITATION_DECLINED", "INVITATION_RESENT", "INVITATION_REVOKED", "API_KEY_ROLLED",
                     "API_KEY_REVOKED" -> join(action, actor, target);

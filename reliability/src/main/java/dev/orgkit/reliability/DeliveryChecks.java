@@ -129,6 +129,42 @@ final class DeliveryChecks {
         }
         report.figures.put("latest VALID after a revocation, in another process (ms; bound " + settings.cacheMillis() + ")",
                 maxLag == Long.MIN_VALUE ? "none verified" : String.valueOf(maxLag));
+        deletions(journals, settings, report);
+    }
+
+    /**
+     * Deleting an organization revokes its keys in the same transaction: every key whose creation was
+     * acknowledged before the deletion returned (it committed before the deletion did, which locks the
+     * organization) never verifies VALID afterwards, at once in the deleting process and within the
+     * cache's time to live in the others, also after a restore (its keys stay revoked).
+     */
+    private static void deletions(Journals journals, Settings settings, Report report) {
+        Report.Check check = report.check("a key of a deleted organization answers REVOKED: at once in its process, within "
+                + settings.cacheMillis() + " ms in the others");
+        for (Journals.Command delete : journals.commands) {
+            if (!delete.kind().equals("DELETE_ORGANIZATION") || delete.ending() != Journals.Ending.ACKNOWLEDGED) {
+                continue;
+            }
+            String org = delete.key().split("\\|")[1];
+            for (Journals.Command create : journals.commands) {
+                if (!create.kind().equals("KEY_CREATE") || create.ending() != Journals.Ending.ACKNOWLEDGED
+                        || !create.key().split("\\|")[1].equals(org) || create.endedAt() >= delete.endedAt()) {
+                    continue;
+                }
+                String keyId = create.detail();
+                for (Journals.Incarnation verifier : journals.incarnations.values()) {
+                    Journals.Usage usage = verifier.usage.get(keyId);
+                    if (usage == null || usage.valid() == 0) {
+                        continue;
+                    }
+                    long bound = verifier.name.equals(delete.incarnation()) ? 0 : settings.cacheMillis();
+                    long lag = usage.lastValidStart() - delete.endedAt();
+                    check.expect(lag <= bound, keyId + " of " + org + ", deleted by " + delete.incarnation()
+                            + ", verified VALID in " + verifier.name + " " + lag + " ms after the deletion returned (bound "
+                            + bound + " ms)");
+                }
+            }
+        }
     }
 
     /**

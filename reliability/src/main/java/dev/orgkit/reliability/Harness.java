@@ -127,6 +127,17 @@ public final class Harness {
                         () -> kit.plans().assign(org.id(), plan), Workload::seatsOf)
                         .orElseThrow(() -> new IllegalStateException("could not assign the plan of " + org.name()));
             }
+            // One more organization, apart from the shared ones, that the workload deletes and support restores.
+            UserPrincipal founder = Population.lifecycleFounder(settings.users());
+            String name = "rel-life";
+            Population.Org life = outcomes.run("CREATE_ORGANIZATION",
+                    AuditKeys.organizationCreated(founder.userId().value(), name),
+                    () -> kit.organizations().create(founder, new NewOrganization(name, name + " SAS",
+                            "alerts@" + name + ".example", "billing@" + name + ".example")),
+                    org -> org.id().value())
+                    .map(org -> new Population.Org(org.id(), name))
+                    .orElseThrow(() -> new IllegalStateException("could not create " + name));
+            Population.writeLifecycle(dir, life);
             journal.write("END", System.currentTimeMillis());
         }
         Population.write(dir, organizations);

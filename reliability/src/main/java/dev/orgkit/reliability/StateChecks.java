@@ -193,6 +193,7 @@ final class StateChecks {
         final Set<String> pending = new TreeSet<>();
         /** The seats in force; {@code Integer.MAX_VALUE} without a limit. */
         int limit = Integer.MAX_VALUE;
+        boolean deleted;
 
         long used() {
             return roles.size() + pending.size();
@@ -212,17 +213,19 @@ final class StateChecks {
     private static void seatsAndPendingInvitations(Snapshot db, Report report) {
         Report.Check seats = report.check("no invitation or acceptance made an organization use more seats than its plan had");
         Report.Check pendingReplay = report.check("the audit trail replays to the pending invitations");
+        Report.Check whileDeleted = report.check(
+                "nothing is invited, accepted or keyed into a deleted organization (until it is restored)");
         Map<String, Seats> orgs = new TreeMap<>();
         List<Snapshot.Event> instant = new java.util.ArrayList<>();
         for (Snapshot.Event e : db.events) {
             if (!instant.isEmpty() && (!instant.get(0).account().equals(e.account()) || instant.get(0).at() != e.at())) {
-                replayInstant(orgs, instant, seats);
+                replayInstant(orgs, instant, seats, whileDeleted);
                 instant.clear();
             }
             instant.add(e);
         }
         if (!instant.isEmpty()) {
-            replayInstant(orgs, instant, seats);
+            replayInstant(orgs, instant, seats, whileDeleted);
         }
         Map<String, Set<String>> held = new TreeMap<>();
         db.invitations.stream().filter(i -> i.status().equals("PENDING"))
@@ -235,11 +238,20 @@ final class StateChecks {
         }
     }
 
-    private static void replayInstant(Map<String, Seats> orgs, List<Snapshot.Event> instant, Report.Check check) {
+    private static void replayInstant(Map<String, Seats> orgs, List<Snapshot.Event> instant, Report.Check check,
+            Report.Check whileDeleted) {
         Seats org = orgs.computeIfAbsent(instant.get(0).account(), k -> new Seats());
         int largest = org.limit;
         boolean seatTaken = false;
+        // Deleted before this instant and not restored during it: nothing may join it or get a key.
+        boolean deletedThroughout = org.deleted
+                && instant.stream().noneMatch(e -> e.action().equals("ORGANIZATION_RESTORED"));
         for (Snapshot.Event e : instant) {
+            if (Set.of("MEMBER_INVITED", "INVITATION_ACCEPTED", "API_KEY_CREATED", "API_KEY_ROLLED")
+                    .contains(e.action())) {
+                whileDeleted.expect(!deletedThroughout, e.account() + " was deleted, yet event " + e.id() + " ("
+                        + e.action() + ") happened before it was restored");
+            }
             Map<String, String> d = e.details();
             replayMembership(org.roles, e);
             switch (e.action()) {
@@ -260,6 +272,12 @@ final class StateChecks {
                     seatTaken = true;
                 }
                 case "INVITATION_DECLINED", "INVITATION_REVOKED" -> org.pending.remove(e.target());
+                case "ORGANIZATION_DELETED" -> {
+                    // The deletion revokes every pending invitation, in its transaction.
+                    org.pending.clear();
+                    org.deleted = true;
+                }
+                case "ORGANIZATION_RESTORED" -> org.deleted = false;
                 default -> { }
             }
         }

@@ -48,6 +48,8 @@ public final class Worker {
     final Journal journal;
     final Mailbox mailbox;
     final List<Population.Org> organizations;
+    /** The organization the workload deletes and restores, if any. */
+    final java.util.Optional<Population.Org> lifecycle;
     final List<OwnedKey> keys = new CopyOnWriteArrayList<>();
     final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
@@ -58,6 +60,7 @@ public final class Worker {
         this.journal = journal;
         this.mailbox = new Mailbox(settings.directory(), 2_000);
         this.organizations = organizations;
+        this.lifecycle = Population.readLifecycle(settings.directory());
     }
 
     /** Entry point of a worker process. */

@@ -56,6 +56,10 @@ final class Workload {
     }
 
     private void step() {
+        if (worker.lifecycle.isPresent() && random.nextInt(100) < 4) {
+            lifecycle(worker.lifecycle.get());
+            return;
+        }
         Population.Org org = pick(worker.organizations);
         List<Membership> members = kit.members().list(agent, org.id(), PageRequest.first(200)).items();
         List<Membership> admins = members.stream().filter(m -> m.role() == Role.ADMIN).toList();
@@ -179,6 +183,34 @@ final class Workload {
         Plan plan = choice == 3 ? Plan.unlimited() : Plan.unlimited().seats(new int[] {3, 6, 10}[choice]);
         outcomes.run("PLAN_ASSIGNED", AuditKeys.planAssigned(org.id(), seatsOf(plan)),
                 () -> kit.plans().assign(org.id(), plan), Workload::seatsOf);
+    }
+
+    /**
+     * The organization apart: its sole admin creates keys (which the verify threads use) and invites
+     * members, deletes it (revoking its keys and pending invitations), and support restores it.
+     */
+    private void lifecycle(Population.Org org) {
+        UserPrincipal founder = Population.lifecycleFounder(worker.settings.users());
+        int roll = random.nextInt(10);
+        if (roll < 4) {
+            outcomes.run("KEY_CREATE", AuditKeys.keyCreated(org.id(), founder.userId()),
+                    () -> kit.apiKeys().create(founder, org.id(), new NewApiKey("life")),
+                    created -> {
+                        worker.own(created.apiKey().id().value(), created.secret());
+                        return created.apiKey().id().value();
+                    });
+        } else if (roll < 6) {
+            String email = Population.user(random.nextInt(worker.settings.users())).verifiedEmail().value();
+            outcomes.run("INVITE", AuditKeys.invited(org.id(), founder.userId(), email),
+                    () -> kit.members().invite(founder, org.id(), email, Role.MEMBER), i -> i.id().value());
+        } else if (roll < 8) {
+            outcomes.run("DELETE_ORGANIZATION", AuditKeys.organizationDeleted(org.id(), founder.userId()),
+                    () -> kit.organizations().delete(founder, org.id(), org.name()));
+        } else {
+            outcomes.run("RESTORE_ORGANIZATION", AuditKeys.organizationRestored(org.id(), agent.agentId()),
+                    () -> kit.support().restoreOrganization(agent, org.id(), "T-" + random.nextInt(1000)),
+                    o -> o.id().value());
+        }
     }
 
     /** The seats of a plan as its audit event names them. */

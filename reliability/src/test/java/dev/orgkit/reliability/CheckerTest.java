@@ -325,6 +325,58 @@ class CheckerTest {
                 .asString().contains("the table holds [inv_7]");
     }
 
+    @Test
+    void a_key_of_a_deleted_organization_verified_after_the_cache_bound_is_a_violation() {
+        deletedAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 2_001, true);
+
+        assertThat(violations(check(), "a key of a deleted organization answers REVOKED")).singleElement().asString()
+                .contains("key_1 of org_1, deleted by w0-1, verified VALID in w1-1 2001 ms after");
+    }
+
+    @Test
+    void a_key_of_a_deleted_organization_verified_within_the_cache_bound_elsewhere_is_not() {
+        deletedAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 1_999, true);
+
+        assertThat(violations(check(), "a key of a deleted organization answers REVOKED")).isEmpty();
+    }
+
+    @Test
+    void the_deletion_revokes_pending_invitations_and_nothing_joins_until_the_restore() {
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_1", "u05@rel.example", "REVOKED", "GIVEN_UP", 1));
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+        event("ORGANIZATION_RESTORED", "agent-w0", ORG, Map.of("ticket", "T-1"));
+        event("MEMBER_INVITED", "u00", "inv_2", Map.of("email", "u06@rel.example", "role", "MEMBER"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_2", "u06@rel.example", "PENDING", "SENT", 1));
+
+        Report report = check();
+        assertThat(violations(report, "the audit trail replays to the pending invitations")).isEmpty();
+        assertThat(violations(report, "nothing is invited, accepted or keyed into a deleted organization")).isEmpty();
+
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+        event("MEMBER_INVITED", "u00", "inv_3", Map.of("email", "u07@rel.example", "role", "MEMBER"));
+
+        assertThat(violations(check(), "nothing is invited, accepted or keyed into a deleted organization"))
+                .singleElement().asString().contains("MEMBER_INVITED) happened before it was restored");
+    }
+
+    /** w0-1 created key_1 of the organization, then deleted it; the deletion returned at {@code at}. */
+    private void deletedAt(long at, String keyId) {
+        var org = dev.orgkit.account.AccountId.of(ORG);
+        var admin = dev.orgkit.UserId.of("u00");
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", at - 100, "KEY_CREATE", AuditKeys.keyCreated(org, admin));
+            w0.write("A", "0.1", at - 90, keyId);
+            w0.write("C", "0.2", at - 5, "DELETE_ORGANIZATION", AuditKeys.organizationDeleted(org, admin));
+            w0.write("A", "0.2", at, "");
+            w0.write("END", at + 10_000);
+        }
+        event("API_KEY_CREATED", "u00", keyId, Map.of("name", "life"));
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+    }
+
     private void bulk(List<Outcomes.Row> rows) {
         bulk(() -> rows);
     }
