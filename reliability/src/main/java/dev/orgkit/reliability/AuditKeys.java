@@ -23,6 +23,24 @@ final class AuditKeys {
         return join("MEMBER_INVITED", org.value(), actor.value(), email);
     }
 
+    /** An invitation whose link the host delivers: its event says {@code delivery=link}. */
+    static String invitedWithLink(AccountId org, UserId actor, String email) {
+        return join("MEMBER_INVITED", org.value(), actor.value(), email, "link");
+    }
+
+    /** A plan assigned by the host (the system actor), named by its seats ({@code unlimited} or a number). */
+    static String planAssigned(AccountId org, String seats) {
+        return join("PLAN_ASSIGNED", org.value(), seats);
+    }
+
+    static String organizationDeleted(AccountId org, UserId admin) {
+        return join("ORGANIZATION_DELETED", org.value(), admin.value());
+    }
+
+    static String organizationRestored(AccountId org, String agent) {
+        return join("ORGANIZATION_RESTORED", org.value(), agent);
+    }
+
     static String accepted(UserId invitee, String invitationId) {
         return join("INVITATION_ACCEPTED", invitee.value(), invitationId);
     }
@@ -83,7 +101,11 @@ final class AuditKeys {
             Map<String, String> details) {
         String key = switch (action) {
             case "ORGANIZATION_CREATED" -> join(action, actor, details.get("accountName"));
-            case "MEMBER_INVITED" -> join(action, account, actor, details.get("email"));
+            case "MEMBER_INVITED" -> "link".equals(details.get("delivery"))
+                    ? join(action, account, actor, details.get("email"), "link")
+                    : join(action, account, actor, details.get("email"));
+            case "PLAN_ASSIGNED" -> join(action, account, details.get("seats"));
+            case "ORGANIZATION_DELETED", "ORGANIZATION_RESTORED" -> join(action, account, actor);
             case "INVITATION_ACCEPTED" -> join(action, actor, details.get("invitation"));
             case "INVITATION_DECLINED", "INVITATION_RESENT", "INVITATION_REVOKED", "API_KEY_ROLLED",
                     "API_KEY_REVOKED" -> join(action, actor, target);

@@ -101,10 +101,13 @@ final class Database {
         config.setConnectionTimeout(10_000);
         // No connection at start: the fault injector may end it before the pool is built.
         config.setInitializationFailTimeout(-1);
+        // Named, not detected: HikariCP reads the default isolation from the pool's first connection,
+        // and when the fault injector ends that connection during the read, the pool keeps -1 and
+        // fails every later connection ("Transaction isolation level -1 not supported"). On
+        // PostgreSQL this is its default level.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         if (kind == Kind.POSTGRESQL) {
             config.addDataSourceProperty("ApplicationName", applicationName(process));
-        } else {
-            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         return new HikariDataSource(config);
     }

@@ -17,8 +17,9 @@ final class DeliveryChecks {
     /** Before the drain: every pending invitation's mail is sent, or due for another attempt. */
     static void mailSentOrDue(Snapshot db, Report report) {
         Report.Check check = report.check("every pending invitation's mail is sent or due (at the end of the load)");
+        Set<String> links = db.linkInvitations();
         for (Snapshot.Invitation i : db.invitations) {
-            if (i.status().equals("PENDING")) {
+            if (i.status().equals("PENDING") && !links.contains(i.id())) {
                 check.expect(Set.of("SENT", "PENDING", "FAILED").contains(i.delivery()),
                         i.id() + " is pending and its mail is " + i.delivery() + " after " + i.attempts() + " attempts");
             }
@@ -40,11 +41,13 @@ final class DeliveryChecks {
     private static void mailSent(Snapshot db, Journals journals, List<Mailbox.Mail> mails, Map<String, Long> kills,
             Report report) {
         Report.Check drained = report.check("every pending invitation's mail is sent (after the drain)");
+        Set<String> links = db.linkInvitations();
         for (Snapshot.Invitation i : db.invitations) {
-            if (i.status().equals("PENDING")) {
+            if (i.status().equals("PENDING") && !links.contains(i.id())) {
                 drained.expect(i.delivery().equals("SENT"), i.id() + " is pending and its mail is " + i.delivery());
             }
         }
+        linksHaveNoMail(db, links, mails, report);
         Set<String> delivered = new HashSet<>();
         mails.forEach(m -> delivered.add(m.messageId()));
         Set<String> recorded = new HashSet<>();
@@ -77,6 +80,26 @@ final class DeliveryChecks {
     }
 
     /**
+     * An invitation made with a link (and never resent) has no delivery row, no mail event and no
+     * mail in any mailbox: orgkit sends nothing for it.
+     */
+    private static void linksHaveNoMail(Snapshot db, Set<String> links, List<Mailbox.Mail> mails, Report report) {
+        Report.Check check = report.check("an invitation made with a link has no mail (unless resent)");
+        Set<String> mailed = new HashSet<>();
+        mails.forEach(m -> mailed.add(m.invitationId()));
+        Set<String> mailEvents = new HashSet<>();
+        db.events.stream().filter(e -> e.action().startsWith("INVITATION_MAIL_")).forEach(e -> mailEvents.add(e.target()));
+        Map<String, String> delivery = new HashMap<>();
+        db.invitations.forEach(i -> delivery.put(i.id(), i.delivery()));
+        for (String id : links) {
+            check.expect(delivery.getOrDefault(id, "NONE").equals("NONE") && !mailEvents.contains(id)
+                    && !mailed.contains(id), id + " was invited with a link, yet its delivery is "
+                    + delivery.getOrDefault(id, "NONE") + (mailEvents.contains(id) ? ", it has a mail event" : "")
+                    + (mailed.contains(id) ? ", a mailbox holds its mail" : ""));
+        }
+    }
+
+    /**
      * A key revoked by an acknowledged command never verifies VALID afterwards: at once in the
      * incarnation that revoked it, and after the cache's time to live in every other.
      */
@@ -106,6 +129,42 @@ final class DeliveryChecks {
         }
         report.figures.put("latest VALID after a revocation, in another process (ms; bound " + settings.cacheMillis() + ")",
                 maxLag == Long.MIN_VALUE ? "none verified" : String.valueOf(maxLag));
+        deletions(journals, settings, report);
+    }
+
+    /**
+     * Deleting an organization revokes its keys in the same transaction: every key whose creation was
+     * acknowledged before the deletion returned (it committed before the deletion did, which locks the
+     * organization) never verifies VALID afterwards, at once in the deleting process and within the
+     * cache's time to live in the others, also after a restore (its keys stay revoked).
+     */
+    private static void deletions(Journals journals, Settings settings, Report report) {
+        Report.Check check = report.check("a key of a deleted organization answers REVOKED: at once in its process, within "
+                + settings.cacheMillis() + " ms in the others");
+        for (Journals.Command delete : journals.commands) {
+            if (!delete.kind().equals("DELETE_ORGANIZATION") || delete.ending() != Journals.Ending.ACKNOWLEDGED) {
+                continue;
+            }
+            String org = delete.key().split("\\|")[1];
+            for (Journals.Command create : journals.commands) {
+                if (!create.kind().equals("KEY_CREATE") || create.ending() != Journals.Ending.ACKNOWLEDGED
+                        || !create.key().split("\\|")[1].equals(org) || create.endedAt() >= delete.endedAt()) {
+                    continue;
+                }
+                String keyId = create.detail();
+                for (Journals.Incarnation verifier : journals.incarnations.values()) {
+                    Journals.Usage usage = verifier.usage.get(keyId);
+                    if (usage == null || usage.valid() == 0) {
+                        continue;
+                    }
+                    long bound = verifier.name.equals(delete.incarnation()) ? 0 : settings.cacheMillis();
+                    long lag = usage.lastValidStart() - delete.endedAt();
+                    check.expect(lag <= bound, keyId + " of " + org + ", deleted by " + delete.incarnation()
+                            + ", verified VALID in " + verifier.name + " " + lag + " ms after the deletion returned (bound "
+                            + bound + " ms)");
+                }
+            }
+        }
     }
 
     /**

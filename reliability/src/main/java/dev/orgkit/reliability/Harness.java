@@ -5,6 +5,7 @@ import dev.orgkit.OrgKit;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.NewOrganization;
 import dev.orgkit.jdbc.JdbcStorage;
+import dev.orgkit.plan.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,10 @@ public final class Harness {
         return args.toArray(String[]::new);
     }
 
-    /** Creates the shared organizations, each by its own founder, journaled like any command. */
+    /**
+     * Creates the shared organizations, each by its own founder, and assigns their plans (6 seats for
+     * every other one, unlimited for the rest), journaled like any command.
+     */
     private static void setUp(HikariDataSource pool, Settings settings, Path dir) {
         var organizations = new ArrayList<Population.Org>();
         try (Journal journal = Journal.open(dir.resolve("setup-1.journal"));
@@ -115,6 +119,25 @@ public final class Harness {
                             throw new IllegalStateException("could not create the shared organization " + name);
                         });
             }
+            // Seats (R14): every other organization is limited to 6 (members plus pending invitations).
+            for (int i = 0; i < organizations.size(); i++) {
+                Population.Org org = organizations.get(i);
+                Plan plan = i % 2 == 0 ? Plan.unlimited().seats(6) : Plan.unlimited();
+                outcomes.run("PLAN_ASSIGNED", AuditKeys.planAssigned(org.id(), Workload.seatsOf(plan)),
+                        () -> kit.plans().assign(org.id(), plan), Workload::seatsOf)
+                        .orElseThrow(() -> new IllegalStateException("could not assign the plan of " + org.name()));
+            }
+            // One more organization, apart from the shared ones, that the workload deletes and support restores.
+            UserPrincipal founder = Population.lifecycleFounder(settings.users());
+            String name = "rel-life";
+            Population.Org life = outcomes.run("CREATE_ORGANIZATION",
+                    AuditKeys.organizationCreated(founder.userId().value(), name),
+                    () -> kit.organizations().create(founder, new NewOrganization(name, name + " SAS",
+                            "alerts@" + name + ".example", "billing@" + name + ".example")),
+                    org -> org.id().value())
+                    .map(org -> new Population.Org(org.id(), name))
+                    .orElseThrow(() -> new IllegalStateException("could not create " + name));
+            Population.writeLifecycle(dir, life);
             journal.write("END", System.currentTimeMillis());
         }
         Population.write(dir, organizations);

@@ -5,6 +5,7 @@ import dev.orgkit.ConflictException;
 import dev.orgkit.InvalidInputException;
 import dev.orgkit.NotFoundException;
 import dev.orgkit.StorageException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -53,6 +54,64 @@ final class Outcomes {
             journal.write("E", seq, System.currentTimeMillis(), e.getClass().getName());
         }
         return Optional.empty();
+    }
+
+    /** How one row of a multi-row command ended: done (with what to journal) or refused (with the code). */
+    record Row(boolean done, String detail) {
+        static Row done(String detail) {
+            return new Row(true, detail);
+        }
+
+        static Row refused(String code) {
+            return new Row(false, code);
+        }
+    }
+
+    /**
+     * Runs a command of several rows that commit together, each row with its own audit key (a bulk
+     * invitation writes one event per invited row): one {@code C} line per row before the call, then
+     * per row {@code A} or {@code R} as {@code call} reports it; a refusal or failure of the whole call
+     * ends every row alike, and a kill leaves every row in flight.
+     */
+    void runRows(String kind, List<String> keys, Supplier<List<Row>> call) {
+        String seq = thread + "." + sequence.incrementAndGet();
+        for (int i = 0; i < keys.size(); i++) {
+            journal.write("C", seq + "." + i, System.currentTimeMillis(), kind, keys.get(i));
+        }
+        String[] ending;
+        try {
+            List<Row> rows = call.get();
+            if (rows.size() != keys.size()) {
+                throw new IllegalStateException(rows.size() + " outcomes for " + keys.size() + " rows");
+            }
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < rows.size(); i++) {
+                journal.write(rows.get(i).done() ? "A" : "R", seq + "." + i, now, rows.get(i).detail());
+            }
+            return;
+        } catch (RuntimeException e) {
+            ending = ending(e);
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < keys.size(); i++) {
+            journal.write(ending[0], seq + "." + i, now, ending[1]);
+        }
+    }
+
+    /** The journal's record type and detail for a command that threw {@code e}. */
+    private static String[] ending(RuntimeException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return new String[] {"R", denied.code().name()};
+        } else if (e instanceof ConflictException conflict) {
+            return new String[] {"R", conflict.code().name()};
+        } else if (e instanceof NotFoundException notFound) {
+            return new String[] {"R", notFound.code().name()};
+        } else if (e instanceof InvalidInputException) {
+            return new String[] {"R", "INVALID_INPUT"};
+        } else if (e instanceof StorageException) {
+            return new String[] {"X", rootCause(e)};
+        }
+        return new String[] {"E", e.getClass().getName()};
     }
 
     /** {@link #run} for a command that returns nothing worth journaling. */

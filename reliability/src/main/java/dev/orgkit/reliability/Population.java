@@ -22,6 +22,7 @@ final class Population {
     record Org(AccountId id, String name) {}
 
     private static final String FILE = "organizations.tsv";
+    private static final String LIFECYCLE_FILE = "lifecycle.tsv";
     private static final String DOMAIN = "@rel.example";
 
     private Population() {}
@@ -44,6 +45,37 @@ final class Population {
         }
         try {
             Files.write(directory.resolve(FILE), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The founder of the organization that is deleted and restored: {@code u<users>}, outside the
+     * range of users the workload invites anywhere, so that it stays the sole admin (R13).
+     */
+    static UserPrincipal lifecycleFounder(int users) {
+        return user(users);
+    }
+
+    static void writeLifecycle(Path directory, Org org) {
+        try {
+            Files.writeString(directory.resolve(LIFECYCLE_FILE), org.id().value() + "\t" + org.name() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The organization dedicated to deletion and restore, if the run has one. */
+    static java.util.Optional<Org> readLifecycle(Path directory) {
+        Path file = directory.resolve(LIFECYCLE_FILE);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String[] f = Files.readString(file, StandardCharsets.UTF_8).trim().split("\t");
+            return java.util.Optional.of(new Org(AccountId.of(f[0]), f[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -18,7 +20,7 @@ import javax.sql.DataSource;
  */
 final class Snapshot {
     record Event(String account, String id, String actorKind, String actor, String action, String target,
-            Map<String, String> details) {}
+            Map<String, String> details, long at) {}
 
     record Member(String account, String user, String email, String role) {}
 
@@ -56,11 +58,11 @@ final class Snapshot {
                 }
             }
             try (ResultSet r = q.executeQuery("""
-                    SELECT account_id, event_id, actor_kind, actor_id, action, target, details
+                    SELECT account_id, event_id, actor_kind, actor_id, action, target, details, at
                     FROM orgkit_audit_events ORDER BY account_id, at, event_id""")) {
                 while (r.next()) {
                     s.events.add(new Event(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), r.getString(6), details(r.getString(7))));
+                            r.getString(5), r.getString(6), details(r.getString(7)), r.getTimestamp(8).getTime()));
                 }
             }
             try (ResultSet r = q.executeQuery(
@@ -73,11 +75,25 @@ final class Snapshot {
         return s;
     }
 
-    /** The pending invitations whose mail is neither sent nor due for another attempt. */
+    /** The pending invitations that have a mail and whose mail is not sent yet. */
     static List<Invitation> undelivered(DataSource dataSource) throws SQLException {
-        return read(dataSource).invitations.stream()
-                .filter(i -> i.status().equals("PENDING") && !i.delivery().equals("SENT"))
+        Snapshot s = read(dataSource);
+        Set<String> links = s.linkInvitations();
+        return s.invitations.stream()
+                .filter(i -> i.status().equals("PENDING") && !i.delivery().equals("SENT") && !links.contains(i.id()))
                 .toList();
+    }
+
+    /**
+     * The invitations whose link the host delivers ({@code MEMBER_INVITED} with {@code delivery=link})
+     * and that were never resent: orgkit owes them no mail. A resend mails a link invitation.
+     */
+    Set<String> linkInvitations() {
+        Set<String> links = new HashSet<>();
+        events.stream().filter(e -> e.action().equals("MEMBER_INVITED") && "link".equals(e.details().get("delivery")))
+                .forEach(e -> links.add(e.target()));
+        events.stream().filter(e -> e.action().equals("INVITATION_RESENT")).forEach(e -> links.remove(e.target()));
+        return links;
     }
 
     /** orgkit's audit details column: {@code application/x-www-form-urlencoded} pairs. */

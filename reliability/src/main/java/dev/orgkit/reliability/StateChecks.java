@@ -25,7 +25,13 @@ final class StateChecks {
         noDuplicates(db, report);
         oneEventPerAcknowledgedCommand(db, journals, report);
         trailReplaysToMemberships(db, report);
+        seatsAndPendingInvitations(db, report);
         onlyOrgKitExceptions(journals, report);
+        Map<String, Long> seatRefusals = new TreeMap<>();
+        journals.commands.stream().filter(c -> c.ending() == Journals.Ending.REFUSED
+                && c.detail().equals("SEAT_LIMIT_REACHED")).forEach(c -> seatRefusals.merge(c.kind(), 1L, Long::sum));
+        report.figures.put("commands (rows of INVITE_ALL) refused with SEAT_LIMIT_REACHED", seatRefusals.isEmpty()
+                ? "none" : seatRefusals.toString().replace("{", "").replace("}", "").replace("=", " ×"));
     }
 
     private static void organizationsHaveAnAdmin(Snapshot db, Report report) {
@@ -142,22 +148,7 @@ final class StateChecks {
         Map<String, Map<String, String>> state = new TreeMap<>();
         for (Snapshot.Event e : db.events) {
             Map<String, String> roles = state.computeIfAbsent(e.account(), k -> new TreeMap<>());
-            Map<String, String> d = e.details();
-            boolean changed = true;
-            switch (e.action()) {
-                case "ORGANIZATION_CREATED" -> roles.put(d.get("admin"), "ADMIN");
-                case "INVITATION_ACCEPTED" -> roles.put(e.target(), d.get("role"));
-                case "MEMBER_ROLE_CHANGED" -> roles.put(e.target(), d.get("role.after"));
-                case "MEMBER_REMOVED", "MEMBER_LEFT" -> roles.remove(e.target());
-                case "SUPPORT_REQUEST_APPROVED" -> {
-                    if ("REMOVE_ADMIN".equals(d.get("supportAction"))) {
-                        roles.remove(e.target());
-                    } else {
-                        roles.put(e.target(), "MEMBER");
-                    }
-                }
-                default -> changed = false;
-            }
+            boolean changed = replayMembership(roles, e);
             if (changed && db.organizations.contains(e.account())) {
                 always.expect(roles.containsValue("ADMIN"), e.account() + " had no admin after event " + e.id()
                         + " (" + e.action() + ")");
@@ -171,6 +162,130 @@ final class StateChecks {
             Map<String, String> replayed = state.getOrDefault(org, Map.of());
             Map<String, String> held = stored.getOrDefault(org, Map.of());
             replay.expect(replayed.equals(held), org + ": the trail gives " + replayed + ", the table holds " + held);
+        }
+    }
+
+    /** Applies one event of a trail to the organization's roles; whether it changed a membership. */
+    private static boolean replayMembership(Map<String, String> roles, Snapshot.Event e) {
+        Map<String, String> d = e.details();
+        switch (e.action()) {
+            case "ORGANIZATION_CREATED" -> roles.put(d.get("admin"), "ADMIN");
+            case "INVITATION_ACCEPTED" -> roles.put(e.target(), d.get("role"));
+            case "MEMBER_ROLE_CHANGED" -> roles.put(e.target(), d.get("role.after"));
+            case "MEMBER_REMOVED", "MEMBER_LEFT" -> roles.remove(e.target());
+            case "SUPPORT_REQUEST_APPROVED" -> {
+                if ("REMOVE_ADMIN".equals(d.get("supportAction"))) {
+                    roles.remove(e.target());
+                } else {
+                    roles.put(e.target(), "MEMBER");
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One organization as the seat replay follows it: members, pending invitations, the plan's seats. */
+    private static final class Seats {
+        final Map<String, String> roles = new TreeMap<>();
+        final Set<String> pending = new TreeSet<>();
+        /** The seats in force; {@code Integer.MAX_VALUE} without a limit. */
+        int limit = Integer.MAX_VALUE;
+        boolean deleted;
+
+        long used() {
+            return roles.size() + pending.size();
+        }
+    }
+
+    /**
+     * Replays each organization's trail with its {@code PLAN_ASSIGNED} events (R14): no
+     * {@code MEMBER_INVITED} may leave it using more seats (members plus pending invitations) than its
+     * plan has, and no {@code INVITATION_ACCEPTED} may happen while it does (lowering a plan below
+     * what is used is allowed; it only stops new invitations and acceptances). Events of one
+     * millisecond are taken together, because their order within it is not the commit order across
+     * processes: the condition is checked after each such instant, against the largest limit in force
+     * during it. The same replay must end with exactly the pending invitations the database holds.
+     * (Invitations expire after days; a run lasts minutes, so the trail's pending ones are unexpired.)
+     */
+    private static void seatsAndPendingInvitations(Snapshot db, Report report) {
+        Report.Check seats = report.check("no invitation or acceptance made an organization use more seats than its plan had");
+        Report.Check pendingReplay = report.check("the audit trail replays to the pending invitations");
+        Report.Check whileDeleted = report.check(
+                "nothing is invited, accepted or keyed into a deleted organization (until it is restored)");
+        Map<String, Seats> orgs = new TreeMap<>();
+        List<Snapshot.Event> instant = new java.util.ArrayList<>();
+        for (Snapshot.Event e : db.events) {
+            if (!instant.isEmpty() && (!instant.get(0).account().equals(e.account()) || instant.get(0).at() != e.at())) {
+                replayInstant(orgs, instant, seats, whileDeleted);
+                instant.clear();
+            }
+            instant.add(e);
+        }
+        if (!instant.isEmpty()) {
+            replayInstant(orgs, instant, seats, whileDeleted);
+        }
+        Map<String, Set<String>> held = new TreeMap<>();
+        db.invitations.stream().filter(i -> i.status().equals("PENDING"))
+                .forEach(i -> held.computeIfAbsent(i.account(), k -> new TreeSet<>()).add(i.id()));
+        for (String org : db.organizations) {
+            Set<String> replayed = orgs.containsKey(org) ? orgs.get(org).pending : Set.of();
+            Set<String> stored = held.getOrDefault(org, Set.of());
+            pendingReplay.expect(replayed.equals(stored), org + ": the trail leaves pending " + replayed
+                    + ", the table holds " + stored);
+        }
+    }
+
+    private static void replayInstant(Map<String, Seats> orgs, List<Snapshot.Event> instant, Report.Check check,
+            Report.Check whileDeleted) {
+        Seats org = orgs.computeIfAbsent(instant.get(0).account(), k -> new Seats());
+        int largest = org.limit;
+        boolean seatTaken = false;
+        // Deleted before this instant and not restored during it: nothing may join it or get a key.
+        boolean deletedThroughout = org.deleted
+                && instant.stream().noneMatch(e -> e.action().equals("ORGANIZATION_RESTORED"));
+        for (Snapshot.Event e : instant) {
+            if (Set.of("MEMBER_INVITED", "INVITATION_ACCEPTED", "API_KEY_CREATED", "API_KEY_ROLLED")
+                    .contains(e.action())) {
+                whileDeleted.expect(!deletedThroughout, e.account() + " was deleted, yet event " + e.id() + " ("
+                        + e.action() + ") happened before it was restored");
+            }
+            Map<String, String> d = e.details();
+            replayMembership(org.roles, e);
+            switch (e.action()) {
+                case "PLAN_ASSIGNED" -> {
+                    String value = d.getOrDefault("seats", "unlimited");
+                    org.limit = value.equals("unlimited") ? Integer.MAX_VALUE : Integer.parseInt(value);
+                    largest = Math.max(largest, org.limit);
+                }
+                case "MEMBER_INVITED" -> {
+                    if (d.containsKey("replaces")) {
+                        org.pending.remove(d.get("replaces"));
+                    }
+                    org.pending.add(e.target());
+                    seatTaken = true;
+                }
+                case "INVITATION_ACCEPTED" -> {
+                    org.pending.remove(d.get("invitation"));
+                    seatTaken = true;
+                }
+                case "INVITATION_DECLINED", "INVITATION_REVOKED" -> org.pending.remove(e.target());
+                case "ORGANIZATION_DELETED" -> {
+                    // The deletion revokes every pending invitation, in its transaction.
+                    org.pending.clear();
+                    org.deleted = true;
+                }
+                case "ORGANIZATION_RESTORED" -> org.deleted = false;
+                default -> { }
+            }
+        }
+        if (seatTaken && largest != Integer.MAX_VALUE) {
+            Snapshot.Event last = instant.get(instant.size() - 1);
+            check.expect(org.used() <= largest, last.account() + " used " + org.used() + " seats ("
+                    + org.roles.size() + " members, " + org.pending.size() + " pending) of " + largest
+                    + " after event " + last.id() + " (" + last.action() + ")");
         }
     }
 

@@ -35,6 +35,12 @@ public final class Worker {
         }
     }
 
+    /**
+     * A link invitation this process issued: its token lives only in this process's memory (never in a
+     * journal or a mailbox), as a host keeps the link it hands over; the process may accept with it.
+     */
+    record Link(String invitationId, String email, String token) {}
+
     private static final int RING = 48;
 
     final String process;
@@ -42,7 +48,10 @@ public final class Worker {
     final Journal journal;
     final Mailbox mailbox;
     final List<Population.Org> organizations;
+    /** The organization the workload deletes and restores, if any. */
+    final java.util.Optional<Population.Org> lifecycle;
     final List<OwnedKey> keys = new CopyOnWriteArrayList<>();
+    final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private Worker(String process, Settings settings, Journal journal, List<Population.Org> organizations) {
@@ -51,6 +60,7 @@ public final class Worker {
         this.journal = journal;
         this.mailbox = new Mailbox(settings.directory(), 2_000);
         this.organizations = organizations;
+        this.lifecycle = Population.readLifecycle(settings.directory());
     }
 
     /** Entry point of a worker process. */

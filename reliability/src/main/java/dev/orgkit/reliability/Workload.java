@@ -9,12 +9,17 @@ import dev.orgkit.UserPrincipal;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.invitation.Invitation;
+import dev.orgkit.invitation.InviteOutcome;
+import dev.orgkit.invitation.InviteRequest;
+import dev.orgkit.invitation.IssuedInvitation;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
+import dev.orgkit.plan.Plan;
 import dev.orgkit.support.SupportAction;
 import dev.orgkit.support.SupportRequest;
 import dev.orgkit.support.SupportRequestStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -51,16 +56,30 @@ final class Workload {
     }
 
     private void step() {
+        if (worker.lifecycle.isPresent() && random.nextInt(100) < 4) {
+            lifecycle(worker.lifecycle.get());
+            return;
+        }
         Population.Org org = pick(worker.organizations);
         List<Membership> members = kit.members().list(agent, org.id(), PageRequest.first(200)).items();
         List<Membership> admins = members.stream().filter(m -> m.role() == Role.ADMIN).toList();
         UserPrincipal actor = random.nextInt(100) < 85 && !admins.isEmpty()
                 ? principal(pick(admins)) : Population.user(random.nextInt(worker.settings.users()));
         int roll = random.nextInt(100);
-        if (roll < 20) {
+        if (roll == 99) {
+            assignPlan(org);
+        } else if (roll < 14) {
             invite(org, actor);
+        } else if (roll < 18) {
+            inviteAll(org, actor);
+        } else if (roll < 20) {
+            inviteWithLink(org, actor);
         } else if (roll < 36) {
-            answer(true);
+            if (random.nextInt(4) == 0 && !worker.links.isEmpty()) {
+                answerLink(random.nextInt(3) > 0);
+            } else {
+                answer(true);
+            }
         } else if (roll < 40) {
             answer(false);
         } else if (roll < 50) {
@@ -92,6 +111,111 @@ final class Workload {
         Role role = random.nextInt(4) == 0 ? Role.ADMIN : Role.MEMBER;
         outcomes.run("INVITE", AuditKeys.invited(org.id(), actor.userId(), email),
                 () -> kit.members().invite(actor, org.id(), email, role), invitation -> invitation.id().value());
+    }
+
+    /**
+     * Invites 2 to 5 rows at once; about a third of the rows repeat an earlier row's address (invalid
+     * in the batch), and others hit members or pending invitations (refused): each row is journaled
+     * with its own audit key and outcome.
+     */
+    private void inviteAll(Population.Org org, UserPrincipal actor) {
+        int size = random.nextInt(2, 6);
+        List<InviteRequest> rows = new ArrayList<>(size);
+        List<String> keys = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String email = i > 0 && random.nextInt(3) == 0
+                    ? rows.get(random.nextInt(i)).email()
+                    : Population.user(random.nextInt(worker.settings.users())).verifiedEmail().value();
+            rows.add(new InviteRequest(email, random.nextInt(4) == 0 ? Role.ADMIN : Role.MEMBER));
+            keys.add(AuditKeys.invited(org.id(), actor.userId(), email));
+        }
+        outcomes.runRows("INVITE_ALL", keys, () -> {
+            List<Outcomes.Row> ends = new ArrayList<>(size);
+            for (InviteOutcome row : kit.members().inviteAll(actor, org.id(), rows).outcomes()) {
+                ends.add(row.invitation().map(i -> Outcomes.Row.done(i.id().value()))
+                        .orElseGet(() -> Outcomes.Row.refused(row.refusal().map(Enum::name).orElse("INVALID_INPUT"))));
+            }
+            return ends;
+        });
+    }
+
+    /** Invites with a link the process keeps in memory (no mail); it may accept or decline with it later. */
+    private void inviteWithLink(Population.Org org, UserPrincipal actor) {
+        String email = Population.user(random.nextInt(worker.settings.users())).verifiedEmail().value();
+        Role role = random.nextInt(4) == 0 ? Role.ADMIN : Role.MEMBER;
+        outcomes.run("INVITE_WITH_LINK", AuditKeys.invitedWithLink(org.id(), actor.userId(), email),
+                () -> kit.members().inviteWithLink(actor, org.id(), email, role),
+                (IssuedInvitation issued) -> {
+                    worker.links.add(new Worker.Link(issued.invitation().id().value(), email, issued.token()));
+                    if (worker.links.size() > 200) {
+                        worker.links.remove(0);
+                    }
+                    return issued.invitation().id().value();
+                });
+    }
+
+    /** Follows a link this process issued: mostly the invitee, sometimes someone else (refused: R8). */
+    private void answerLink(boolean accept) {
+        Worker.Link link;
+        try {
+            link = worker.links.get(random.nextInt(worker.links.size()));
+        } catch (IndexOutOfBoundsException trimmedMeanwhile) {
+            return;
+        }
+        UserPrincipal invitee = random.nextInt(10) < 9
+                ? Population.userOf(link.email()) : Population.user(random.nextInt(worker.settings.users()));
+        if (accept) {
+            outcomes.run("ACCEPT_LINK", AuditKeys.accepted(invitee.userId(), link.invitationId()),
+                    () -> kit.invitations().accept(invitee, link.token()), membership -> membership.role().name());
+        } else {
+            outcomes.run("DECLINE_LINK", AuditKeys.declined(invitee.userId(), link.invitationId()),
+                    () -> kit.invitations().decline(invitee, link.token()));
+        }
+    }
+
+    /**
+     * The host's billing changes the organization's seats (a trusted call): 3 (below what a busy
+     * organization uses, so that new invitations and acceptances are refused until seats free up),
+     * 6, 10 or unlimited.
+     */
+    private void assignPlan(Population.Org org) {
+        int choice = random.nextInt(4);
+        Plan plan = choice == 3 ? Plan.unlimited() : Plan.unlimited().seats(new int[] {3, 6, 10}[choice]);
+        outcomes.run("PLAN_ASSIGNED", AuditKeys.planAssigned(org.id(), seatsOf(plan)),
+                () -> kit.plans().assign(org.id(), plan), Workload::seatsOf);
+    }
+
+    /**
+     * The organization apart: its sole admin creates keys (which the verify threads use) and invites
+     * members, deletes it (revoking its keys and pending invitations), and support restores it.
+     */
+    private void lifecycle(Population.Org org) {
+        UserPrincipal founder = Population.lifecycleFounder(worker.settings.users());
+        int roll = random.nextInt(10);
+        if (roll < 4) {
+            outcomes.run("KEY_CREATE", AuditKeys.keyCreated(org.id(), founder.userId()),
+                    () -> kit.apiKeys().create(founder, org.id(), new NewApiKey("life")),
+                    created -> {
+                        worker.own(created.apiKey().id().value(), created.secret());
+                        return created.apiKey().id().value();
+                    });
+        } else if (roll < 6) {
+            String email = Population.user(random.nextInt(worker.settings.users())).verifiedEmail().value();
+            outcomes.run("INVITE", AuditKeys.invited(org.id(), founder.userId(), email),
+                    () -> kit.members().invite(founder, org.id(), email, Role.MEMBER), i -> i.id().value());
+        } else if (roll < 8) {
+            outcomes.run("DELETE_ORGANIZATION", AuditKeys.organizationDeleted(org.id(), founder.userId()),
+                    () -> kit.organizations().delete(founder, org.id(), org.name()));
+        } else {
+            outcomes.run("RESTORE_ORGANIZATION", AuditKeys.organizationRestored(org.id(), agent.agentId()),
+                    () -> kit.support().restoreOrganization(agent, org.id(), "T-" + random.nextInt(1000)),
+                    o -> o.id().value());
+        }
+    }
+
+    /** The seats of a plan as its audit event names them. */
+    static String seatsOf(Plan plan) {
+        return plan.seats().isPresent() ? Integer.toString(plan.seats().getAsInt()) : "unlimited";
     }
 
     /** Follows a link from the mailbox: mostly the invitee, sometimes someone else (refused: R8). */

@@ -3,6 +3,7 @@ package dev.orgkit.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ class CheckerTest {
 
     private final Snapshot db = new Snapshot();
     private Map<String, Long> kills = Map.of();
+    private final List<Mailbox.Mail> mails = new ArrayList<>();
 
     @BeforeEach
     void an_organization_created_by_its_admin() {
@@ -214,7 +216,193 @@ class CheckerTest {
         }
         if (eventStored) {
             event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+            mailed("inv_1", "u05@rel.example");
         }
+    }
+
+    /** The invitation is pending and its mail reached the mailer and was recorded as sent. */
+    private void mailed(String invitationId, String email) {
+        db.invitations.add(new Snapshot.Invitation(ORG, invitationId, email, "PENDING", "SENT", 1));
+        event("INVITATION_MAIL_SENT", "system", invitationId, Map.of("messageId", "msg_" + invitationId));
+        mails.add(new Mailbox.Mail(20, invitationId, "msg_" + invitationId, email, "token"));
+    }
+
+    @Test
+    void a_bulk_invitation_journals_one_outcome_per_row_and_balances_with_one_event_per_invited_row() {
+        bulk(List.of(Outcomes.Row.done("inv_1"), Outcomes.Row.refused("ALREADY_A_MEMBER"),
+                Outcomes.Row.refused("INVALID_INPUT")));
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        mailed("inv_1", "u05@rel.example");
+
+        Report report = check();
+
+        assertThat(report.violations()).isZero();
+        assertThat(report.commands.get("INVITE_ALL")[Journals.Ending.ACKNOWLEDGED.ordinal()]).isEqualTo(1);
+        assertThat(report.commands.get("INVITE_ALL")[Journals.Ending.REFUSED.ordinal()]).isEqualTo(2);
+    }
+
+    @Test
+    void a_refused_row_of_a_bulk_invitation_that_left_an_event_is_a_violation() {
+        bulk(List.of(Outcomes.Row.done("inv_1"), Outcomes.Row.refused("ALREADY_A_MEMBER"),
+                Outcomes.Row.refused("INVALID_INPUT")));
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        mailed("inv_1", "u05@rel.example");
+        event("MEMBER_INVITED", "u00", "inv_2", Map.of("email", "u00@rel.example", "role", "MEMBER"));
+        mailed("inv_2", "u00@rel.example");
+
+        assertThat(violations(check(), "one audit event per acknowledged command")).singleElement().asString()
+                .contains("u00@rel.example: 1 event(s) for 0 acknowledged, 0 unknown and 1 refused");
+    }
+
+    @Test
+    void a_bulk_invitation_whose_storage_failed_may_have_committed_every_row_or_none() {
+        bulk(() -> {
+            throw new dev.orgkit.StorageException("connection lost", null);
+        });
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        mailed("inv_1", "u05@rel.example");
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void an_invitation_made_with_a_link_owes_no_mail() {
+        linkInvitation("NONE");
+
+        assertThat(check().violations()).isZero();
+    }
+
+    @Test
+    void an_invitation_made_with_a_link_that_has_a_delivery_is_a_violation() {
+        linkInvitation("PENDING");
+
+        assertThat(violations(check(), "an invitation made with a link has no mail")).singleElement().asString()
+                .contains("inv_9 was invited with a link, yet its delivery is PENDING");
+    }
+
+    @Test
+    void an_invitation_beyond_the_seats_of_the_plan_is_a_violation() {
+        event("PLAN_ASSIGNED", "system", ORG, Map.of("seats", "2"));
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        assertThat(violations(check(), "no invitation or acceptance made an organization use more seats")).isEmpty();
+
+        event("MEMBER_INVITED", "u00", "inv_2", Map.of("email", "u06@rel.example", "role", "MEMBER"));
+
+        assertThat(violations(check(), "no invitation or acceptance made an organization use more seats"))
+                .singleElement().asString().contains("used 3 seats (1 members, 2 pending) of 2");
+    }
+
+    @Test
+    void lowering_the_seats_below_what_is_used_is_allowed_but_an_acceptance_after_it_is_a_violation() {
+        event("PLAN_ASSIGNED", "system", ORG, Map.of("seats", "2"));
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        event("PLAN_ASSIGNED", "system", ORG, Map.of("seats", "1", "old.seats", "2"));
+        assertThat(violations(check(), "no invitation or acceptance made an organization use more seats")).isEmpty();
+
+        event("INVITATION_ACCEPTED", "u05", "u05", Map.of("invitation", "inv_1", "role", "MEMBER"));
+
+        assertThat(violations(check(), "no invitation or acceptance made an organization use more seats"))
+                .singleElement().asString().contains("used 2 seats (2 members, 0 pending) of 1");
+    }
+
+    @Test
+    void events_of_one_millisecond_are_judged_together() {
+        event("PLAN_ASSIGNED", "system", ORG, Map.of("seats", "2"));
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        // The invitation committed after the revocation, though its event sorts first within the millisecond.
+        db.events.add(new Snapshot.Event(ORG, "evt_a", "USER", "u00", "MEMBER_INVITED", "inv_2",
+                Map.of("email", "u06@rel.example", "role", "MEMBER"), 100));
+        db.events.add(new Snapshot.Event(ORG, "evt_b", "USER", "u00", "INVITATION_REVOKED", "inv_1", Map.of(), 100));
+
+        assertThat(violations(check(), "no invitation or acceptance made an organization use more seats")).isEmpty();
+    }
+
+    @Test
+    void a_pending_invitation_that_the_trail_does_not_explain_is_a_violation() {
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_7", "u07@rel.example", "PENDING", "SENT", 1));
+
+        assertThat(violations(check(), "the audit trail replays to the pending invitations")).singleElement()
+                .asString().contains("the table holds [inv_7]");
+    }
+
+    @Test
+    void a_key_of_a_deleted_organization_verified_after_the_cache_bound_is_a_violation() {
+        deletedAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 2_001, true);
+
+        assertThat(violations(check(), "a key of a deleted organization answers REVOKED")).singleElement().asString()
+                .contains("key_1 of org_1, deleted by w0-1, verified VALID in w1-1 2001 ms after");
+    }
+
+    @Test
+    void a_key_of_a_deleted_organization_verified_within_the_cache_bound_elsewhere_is_not() {
+        deletedAt(1_000, "key_1");
+        verified("w1-1", "key_1", 1_000 + 1_999, true);
+
+        assertThat(violations(check(), "a key of a deleted organization answers REVOKED")).isEmpty();
+    }
+
+    @Test
+    void the_deletion_revokes_pending_invitations_and_nothing_joins_until_the_restore() {
+        event("MEMBER_INVITED", "u00", "inv_1", Map.of("email", "u05@rel.example", "role", "MEMBER"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_1", "u05@rel.example", "REVOKED", "GIVEN_UP", 1));
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+        event("ORGANIZATION_RESTORED", "agent-w0", ORG, Map.of("ticket", "T-1"));
+        event("MEMBER_INVITED", "u00", "inv_2", Map.of("email", "u06@rel.example", "role", "MEMBER"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_2", "u06@rel.example", "PENDING", "SENT", 1));
+
+        Report report = check();
+        assertThat(violations(report, "the audit trail replays to the pending invitations")).isEmpty();
+        assertThat(violations(report, "nothing is invited, accepted or keyed into a deleted organization")).isEmpty();
+
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+        event("MEMBER_INVITED", "u00", "inv_3", Map.of("email", "u07@rel.example", "role", "MEMBER"));
+
+        assertThat(violations(check(), "nothing is invited, accepted or keyed into a deleted organization"))
+                .singleElement().asString().contains("MEMBER_INVITED) happened before it was restored");
+    }
+
+    /** w0-1 created key_1 of the organization, then deleted it; the deletion returned at {@code at}. */
+    private void deletedAt(long at, String keyId) {
+        var org = dev.orgkit.account.AccountId.of(ORG);
+        var admin = dev.orgkit.UserId.of("u00");
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", at - 100, "KEY_CREATE", AuditKeys.keyCreated(org, admin));
+            w0.write("A", "0.1", at - 90, keyId);
+            w0.write("C", "0.2", at - 5, "DELETE_ORGANIZATION", AuditKeys.organizationDeleted(org, admin));
+            w0.write("A", "0.2", at, "");
+            w0.write("END", at + 10_000);
+        }
+        event("API_KEY_CREATED", "u00", keyId, Map.of("name", "life"));
+        event("ORGANIZATION_DELETED", "u00", ORG, Map.of("accountName", "rel-org-0"));
+    }
+
+    private void bulk(List<Outcomes.Row> rows) {
+        bulk(() -> rows);
+    }
+
+    /** Rows: u05 (invited), u00 (the admin: a member), u05 again (invalid in the batch). */
+    private void bulk(java.util.function.Supplier<List<Outcomes.Row>> call) {
+        var org = dev.orgkit.account.AccountId.of(ORG);
+        var admin = dev.orgkit.UserId.of("u00");
+        try (Journal w0 = journal("w0-1")) {
+            new Outcomes(w0, "0").runRows("INVITE_ALL", List.of(AuditKeys.invited(org, admin, "u05@rel.example"),
+                    AuditKeys.invited(org, admin, "u00@rel.example"), AuditKeys.invited(org, admin, "u05@rel.example")),
+                    call);
+            w0.write("END", 30);
+        }
+    }
+
+    private void linkInvitation(String delivery) {
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", 10, "INVITE_WITH_LINK", AuditKeys.invitedWithLink(dev.orgkit.account.AccountId.of(ORG),
+                    dev.orgkit.UserId.of("u00"), "u09@rel.example"));
+            w0.write("A", "0.1", 11, "inv_9");
+            w0.write("END", 12);
+        }
+        event("MEMBER_INVITED", "u00", "inv_9", Map.of("email", "u09@rel.example", "role", "MEMBER",
+                "delivery", "link"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_9", "u09@rel.example", "PENDING", delivery, 0));
     }
 
     private void revokeAt(long at, String keyId) {
@@ -238,7 +426,8 @@ class CheckerTest {
     }
 
     private void event(String action, String actor, String target, Map<String, String> details) {
-        db.events.add(new Snapshot.Event(ORG, "evt_" + db.events.size(), "USER", actor, action, target, details));
+        db.events.add(new Snapshot.Event(ORG, "evt_" + db.events.size(), "USER", actor, action, target, details,
+                db.events.size()));
     }
 
     private Journal journal(String incarnation) {
@@ -249,7 +438,7 @@ class CheckerTest {
         Journals journals = Journals.read(dir);
         Report report = new Report("test");
         StateChecks.run(db, journals, report);
-        DeliveryChecks.run(db, journals, List.of(), kills, SETTINGS, report);
+        DeliveryChecks.run(db, journals, mails, kills, SETTINGS, report);
         return report;
     }
 
