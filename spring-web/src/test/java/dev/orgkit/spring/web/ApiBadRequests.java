@@ -69,6 +69,39 @@ abstract class ApiBadRequests {
     }
 
     @Test
+    void deleting_restoring_or_inviting_with_a_link_without_their_fields_is_400_naming_them_and_changes_nothing() {
+        String ana = Fixtures.newUserId("ana");
+        String org = given.organization(ana, "Acme");
+        String user = RunningApp.user(ana);
+
+        assertThat(assertProblem(app.post(user, "/organizations/" + org + "/delete", null), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"body\"");
+        assertThat(assertProblem(app.post(user, "/organizations/" + org + "/delete", "{}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"confirm\"");
+        assertThat(app.get(user, "/organizations/" + org).status()).isEqualTo(200);
+
+        String link = "/organizations/" + org + "/invitations/link";
+        RunningApp.Response missing = assertProblem(app.post(user, link, "{}"), 400, "INVALID_INPUT");
+        assertThat(missing.body()).contains("\"field\":\"email\"", "\"field\":\"role\"");
+        RunningApp.Response badEmail = assertProblem(app.post(user, link,
+                "{\"email\": \"not-an-email\", \"role\": \"MEMBER\"}"), 400, "INVALID_INPUT");
+        assertThat(badEmail.json().path("violations").get(0).path("field").asString()).isEqualTo("email");
+        RunningApp.Response badRole = assertProblem(app.post(user, link,
+                "{\"email\": \"x@example.com\", \"role\": \"OWNER\"}"), 400, "INVALID_INPUT");
+        assertThat(badRole.json().path("violations").get(0).path("field").asString()).isEqualTo("role");
+        assertThat(app.get(user, "/organizations/" + org + "/invitations").json().path("items").size()).isZero();
+
+        assertThat(app.post(user, "/organizations/" + org + "/delete", "{\"confirm\": \"Acme\"}").status()).isEqualTo(204);
+        String agent = RunningApp.agent(Fixtures.newUserId("agent"));
+        String restore = "/support/organizations/" + org + "/restore";
+        assertThat(assertProblem(app.post(agent, restore, "{}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"ticket\"");
+        assertThat(assertProblem(app.post(agent, restore, "{\"ticket\": \"\"}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"ticket\"");
+        assertThat(app.get(user, "/organizations/" + org).status()).isEqualTo(404);
+    }
+
+    @Test
     void malformed_json_is_400_malformed_json_without_echoing_the_body() {
         String ana = RunningApp.user(Fixtures.newUserId("ana"));
         RunningApp.Response malformed = assertProblem(app.post(ana, "/organizations", "{\"accountName\": \"Acme\", oops"),

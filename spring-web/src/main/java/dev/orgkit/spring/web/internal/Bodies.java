@@ -27,7 +27,7 @@ public final class Bodies {
     public record ProfilePatchBody(@Nullable String legalName, @Nullable String alertingEmail,
             @Nullable String invoicingEmail) {}
 
-    /** What the user typed to confirm: the organization's account name to leave, the member's email to remove. */
+    /** What the user typed to confirm: the organization's account name to leave or delete it, the member's email to remove. */
     public record ConfirmBody(@Nullable String confirm) {}
 
     /** A member's new role. */
