@@ -228,6 +228,19 @@ abstract class ApiRefusals {
     }
 
     @Test
+    void a_member_reads_no_plan_alerts_or_statement_403_admin_role_required_and_support_is_not_for_support() {
+        String account = "/accounts/" + org;
+        assertDenied(app.get(RunningApp.user(bob), account + "/plan"), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.get(RunningApp.user(bob), account + "/usage-alerts"), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.put(RunningApp.user(bob), account + "/usage-alerts", "{\"thresholds\": [50]}"), 403,
+                DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.send(RunningApp.user(bob), "GET", account + "/usage/statements/2026-01", null,
+                Map.of("Accept", "text/csv")), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.get(RunningApp.agent("agent-4"), account + "/plan"), 403, DenialCode.NOT_FOR_SUPPORT);
+        assertThat(app.get(RunningApp.user(ana), account + "/usage-alerts").json().path("thresholds").size()).isZero();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void every_denial_code_was_answered_over_http() {
         assertThat(Problems.SEEN).containsAll(Arrays.stream(DenialCode.values()).map(Enum::name).toList());

@@ -59,6 +59,9 @@ public final class Bodies {
     /** An admin's request that support demote or remove an admin. */
     public record SupportRequestBody(@Nullable SupportAction action, @Nullable String targetUserId, @Nullable String reason) {}
 
+    /** An account's usage alert thresholds, in percent of its plan's monthly calls; empty turns alerts off. */
+    public record UsageAlertsBody(@Nullable List<@Nullable Integer> thresholds) {}
+
     /** The ticket a support agent cites. */
     public record TicketBody(@Nullable String ticket) {}
 
