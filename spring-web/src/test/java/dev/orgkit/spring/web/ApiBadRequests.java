@@ -69,6 +69,65 @@ abstract class ApiBadRequests {
     }
 
     @Test
+    void deleting_restoring_or_inviting_with_a_link_without_their_fields_is_400_naming_them_and_changes_nothing() {
+        String ana = Fixtures.newUserId("ana");
+        String org = given.organization(ana, "Acme");
+        String user = RunningApp.user(ana);
+
+        assertThat(assertProblem(app.post(user, "/organizations/" + org + "/delete", null), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"body\"");
+        assertThat(assertProblem(app.post(user, "/organizations/" + org + "/delete", "{}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"confirm\"");
+        assertThat(app.get(user, "/organizations/" + org).status()).isEqualTo(200);
+
+        String link = "/organizations/" + org + "/invitations/link";
+        RunningApp.Response missing = assertProblem(app.post(user, link, "{}"), 400, "INVALID_INPUT");
+        assertThat(missing.body()).contains("\"field\":\"email\"", "\"field\":\"role\"");
+        RunningApp.Response badEmail = assertProblem(app.post(user, link,
+                "{\"email\": \"not-an-email\", \"role\": \"MEMBER\"}"), 400, "INVALID_INPUT");
+        assertThat(badEmail.json().path("violations").get(0).path("field").asString()).isEqualTo("email");
+        RunningApp.Response badRole = assertProblem(app.post(user, link,
+                "{\"email\": \"x@example.com\", \"role\": \"OWNER\"}"), 400, "INVALID_INPUT");
+        assertThat(badRole.json().path("violations").get(0).path("field").asString()).isEqualTo("role");
+        assertThat(app.get(user, "/organizations/" + org + "/invitations").json().path("items").size()).isZero();
+
+        assertThat(app.post(user, "/organizations/" + org + "/delete", "{\"confirm\": \"Acme\"}").status()).isEqualTo(204);
+        String agent = RunningApp.agent(Fixtures.newUserId("agent"));
+        String restore = "/support/organizations/" + org + "/restore";
+        assertThat(assertProblem(app.post(agent, restore, "{}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"ticket\"");
+        assertThat(assertProblem(app.post(agent, restore, "{\"ticket\": \"\"}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"ticket\"");
+        assertThat(app.get(user, "/organizations/" + org).status()).isEqualTo(404);
+    }
+
+    @Test
+    void bad_usage_alert_thresholds_or_a_month_that_is_not_one_are_400_naming_them_and_change_nothing() {
+        String ana = Fixtures.newUserId("ana");
+        String org = given.organization(ana, "Acme");
+        String user = RunningApp.user(ana);
+        String alerts = "/accounts/" + org + "/usage-alerts";
+        assertThat(app.put(user, alerts, "{\"thresholds\": [50]}").status()).isEqualTo(200);
+
+        assertThat(assertProblem(app.put(user, alerts, "{}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"thresholds\"");
+        assertThat(assertProblem(app.put(user, alerts, "{\"thresholds\": [80, null]}"), 400, "INVALID_INPUT").body())
+                .contains("\"field\":\"thresholds[1]\"");
+        RunningApp.Response outOfRange = assertProblem(app.put(user, alerts, "{\"thresholds\": [0, 80, 5000]}"), 400,
+                "INVALID_INPUT");
+        assertThat(outOfRange.json().path("violations").size()).isEqualTo(2);
+        assertThat(outOfRange.json().path("violations").get(0).path("field").asString()).startsWith("thresholds");
+        assertProblem(app.put(user, alerts, "{\"thresholds\": [\"half\"]}"), 400, "INVALID_INPUT");
+        assertThat(app.get(user, alerts).json().path("thresholds").toString()).isEqualTo("[50]");
+
+        RunningApp.Response month = assertProblem(app.get(user, "/accounts/" + org + "/usage/statements/2026-13"), 400,
+                "INVALID_INPUT");
+        assertThat(month.json().path("violations").get(0).path("field").asString()).isEqualTo("yearMonth");
+        assertProblem(app.send(user, "GET", "/accounts/" + org + "/usage/statements/last-month", null,
+                Map.of("Accept", "text/csv")), 400, "INVALID_INPUT");
+    }
+
+    @Test
     void malformed_json_is_400_malformed_json_without_echoing_the_body() {
         String ana = RunningApp.user(Fixtures.newUserId("ana"));
         RunningApp.Response malformed = assertProblem(app.post(ana, "/organizations", "{\"accountName\": \"Acme\", oops"),

@@ -180,4 +180,62 @@ abstract class ApiFlows {
         assertThat(app.post(null, "/invitations/preview", "{\"token\": \"" + given.token(eve) + "\"}").text("status"))
                 .isEqualTo("DECLINED");
     }
+
+    @Test
+    void the_sole_admin_deletes_the_organization_it_is_gone_for_its_members_and_support_restores_it_with_a_ticket() {
+        String ana = Fixtures.newUserId("ana");
+        String bob = Fixtures.newUserId("bob");
+        String org = given.organization(ana, "Acme");
+        given.join(ana, org, bob, "MEMBER");
+
+        RunningApp.Response deleted = app.post(RunningApp.user(ana), "/organizations/" + org + "/delete",
+                "{\"confirm\": \"Acme\"}");
+
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(app.get(RunningApp.user(ana), "/organizations/" + org).status()).isEqualTo(404);
+        assertThat(app.get(RunningApp.user(bob), "/accounts").body()).doesNotContain(org);
+
+        String agent = RunningApp.agent(Fixtures.newUserId("agent"));
+        RunningApp.Response restored = app.post(agent, "/support/organizations/" + org + "/restore",
+                "{\"ticket\": \"TICKET-42\"}");
+
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+        assertThat(restored.text("id")).isEqualTo(org);
+        assertThat(restored.text("accountName")).isEqualTo("Acme");
+        assertThat(app.get(RunningApp.user(bob), "/organizations/" + org).status()).isEqualTo(200);
+        assertThat(app.get(RunningApp.user(bob), "/accounts").body()).contains(org);
+        JsonNode restoredEvent = app.get(agent, "/accounts/" + org + "/audit?action=ORGANIZATION_RESTORED")
+                .json().path("items").get(0);
+        assertThat(restoredEvent.path("actor").path("ticket").asString()).isEqualTo("TICKET-42");
+    }
+
+    @Test
+    void an_admin_invites_with_a_link_shown_once_no_mail_goes_out_and_the_invitee_joins_with_its_token() {
+        String ana = Fixtures.newUserId("ana");
+        String eve = Fixtures.newUserId("eve");
+        String org = given.organization(ana, "Acme");
+
+        RunningApp.Response issued = app.post(RunningApp.user(ana), "/organizations/" + org + "/invitations/link",
+                "{\"email\": \"" + eve + "@example.com\", \"role\": \"ADMIN\"}");
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(issued.header("Cache-Control")).as("set by orgkit, not only by Spring Security").contains("no-store");
+        String token = issued.text("token");
+        assertThat(token).isNotBlank();
+        assertThat(issued.text("acceptLink")).isEqualTo("https://app.example/invitations/" + token);
+        JsonNode invitation = issued.json().path("invitation");
+        assertThat(invitation.path("email").asString()).isEqualTo(eve + "@example.com");
+        assertThat(invitation.path("role").asString()).isEqualTo("ADMIN");
+        assertThat(invitation.path("status").asString()).isEqualTo("PENDING");
+        assertThat(app.bean(TestHost.Mails.class).tokens()).doesNotContain(token);
+
+        RunningApp.Response pending = app.get(RunningApp.user(ana), "/organizations/" + org + "/invitations");
+        assertThat(pending.json().path("items").get(0).path("id").asString()).isEqualTo(invitation.path("id").asString());
+        assertThat(pending.body()).doesNotContain(token);
+
+        RunningApp.Response joined = app.post(RunningApp.user(eve), "/invitations/accept", "{\"token\": \"" + token + "\"}");
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        assertThat(joined.text("role")).isEqualTo("ADMIN");
+    }
 }

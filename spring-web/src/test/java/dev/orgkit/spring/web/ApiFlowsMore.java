@@ -3,8 +3,12 @@ package dev.orgkit.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orgkit.OrgKit;
+import dev.orgkit.account.AccountId;
+import dev.orgkit.plan.Plan;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -172,5 +176,50 @@ abstract class ApiFlowsMore {
         assertThat(trail.json().path("items").size()).isEqualTo(5);
         assertThat(trail.json().path("items").get(0).path("actor").path("ticket").asString()).isEqualTo("T-6");
         assertThat(app.get(RunningApp.user(ana), "/organizations/" + org + "/members").json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void an_admin_reads_the_plan_sets_usage_alerts_and_gets_the_months_statement_as_json_or_csv() {
+        String ana = Fixtures.newUserId("ana");
+        String org = given.organization(ana, "Acme");
+        OrgKit kit = app.bean(OrgKit.class);
+        kit.plans().assign(AccountId.of(org), Plan.monthly(1000).seats(5));
+
+        RunningApp.Response plan = app.get(RunningApp.user(ana), "/accounts/" + org + "/plan");
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        assertThat(plan.json().path("monthlyCalls").asLong()).isEqualTo(1000);
+        assertThat(plan.json().path("seats").asInt()).isEqualTo(5);
+        assertThat(plan.text("enforcement")).isEqualTo(Plan.monthly(1000).enforcement().name());
+
+        String alerts = "/accounts/" + org + "/usage-alerts";
+        assertThat(app.get(RunningApp.user(ana), alerts).json().path("thresholds").size()).isZero();
+        RunningApp.Response set = app.put(RunningApp.user(ana), alerts, "{\"thresholds\": [100, 50, 80]}");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("thresholds").toString()).isEqualTo("[50,80,100]");
+        assertThat(app.get(RunningApp.user(ana), alerts).json().path("thresholds").toString()).isEqualTo("[50,80,100]");
+
+        RunningApp.Response key = given.apiKey(ana, org);
+        assertThat(app.get(key.text("secret"), "/host/ping").status()).isEqualTo(200);
+        kit.apiKeys().flushUsage();
+        YearMonth month = YearMonth.from(app.bean(TestHost.MovableClock.class).instant().atZone(ZoneOffset.UTC));
+        String path = "/accounts/" + org + "/usage/statements/" + month;
+
+        RunningApp.Response json = app.get(RunningApp.user(ana), path);
+        assertThat(json.status()).as(json.toString()).isEqualTo(200);
+        assertThat(json.text("period")).isEqualTo(month.toString());
+        assertThat(json.text("legalName")).isEqualTo("Acme SAS");
+        assertThat(json.json().path("keys").get(0).path("keyId").asString())
+                .isEqualTo(key.json().path("apiKey").path("id").asString());
+        assertThat(json.json().path("total").asLong()).isEqualTo(1);
+        assertThat(json.json().path("included").asLong()).isEqualTo(1000);
+        assertThat(json.json().path("overage").asLong()).isZero();
+
+        RunningApp.Response csv = app.send(RunningApp.user(ana), "GET", path, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.header("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).contains("attachment", month + ".csv"));
+        assertThat(csv.body()).startsWith("period,account_id,legal_name,line,key_id,key_name,calls")
+                .contains(month + "," + org + ",Acme SAS,total,,,1", month + "," + org + ",Acme SAS,included,,,1000");
     }
 }

@@ -98,4 +98,24 @@ abstract class ApiKeysAndSecrets {
         assertThat(log).contains("TokenBody[token=<redacted>]", "CreatedApiKeyView[secret=<redacted>");
         assertThat(everySecret).noneSatisfy(secret -> assertThat(log).contains(secret));
     }
+
+    @Test
+    void the_token_of_a_link_invitation_is_in_its_201_response_only_and_never_in_the_log() throws IOException {
+        String ana = Fixtures.newUserId("ana");
+        String eve = Fixtures.newUserId("eve");
+        String org = given.organization(ana, "Acme");
+
+        RunningApp.Response issued = app.post(RunningApp.user(ana), "/organizations/" + org + "/invitations/link",
+                "{\"email\": \"" + eve + "@example.com\", \"role\": \"MEMBER\"}");
+        String token = issued.text("token");
+        app.get(RunningApp.user(ana), "/organizations/" + org + "/invitations");
+        app.get(RunningApp.user(ana), "/accounts/" + org + "/audit");
+        app.post(null, "/invitations/preview", "{\"token\": \"" + token + "\"}");
+        app.post(RunningApp.user(eve), "/invitations/accept", "{\"token\": \"" + token + "\"}");
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(app.bodies().stream().filter(body -> body.contains(token)).count()).isEqualTo(1);
+        String log = Files.readString(app.log);
+        assertThat(log).contains("IssuedInvitationView[token=<redacted>, acceptLink=<redacted>").doesNotContain(token);
+    }
 }

@@ -182,6 +182,64 @@ abstract class ApiRefusals {
                 DenialCode.API_KEY_INACTIVE);
     }
 
+    private RunningApp.Response delete(String as, String accountId, String typed) {
+        return app.post(RunningApp.user(as), "/organizations/" + accountId + "/delete", "{\"confirm\": \"" + typed + "\"}");
+    }
+
+    @Test
+    void an_admin_who_is_not_the_sole_admin_deletes_nothing_and_is_told_to_ask_support_403_sole_admin_required() {
+        String cy = Fixtures.newUserId("cy");
+        given.join(ana, org, cy, "ADMIN");
+        assertDenied(delete(ana, org, "Acme"), 403, DenialCode.SOLE_ADMIN_REQUIRED);
+        assertThat(app.get(RunningApp.user(cy), "/organizations/" + org).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deleting_with_another_name_typed_as_a_member_or_a_personal_account_is_refused_and_deletes_nothing() {
+        assertDenied(delete(ana, org, "Acne"), 403, DenialCode.CONFIRMATION_MISMATCH);
+        assertDenied(delete(bob, org, "Acme"), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        String personal = app.get(RunningApp.user(ana), "/accounts/personal").text("id");
+        assertDenied(delete(ana, personal, "Personal account"), 403, DenialCode.ORGANIZATION_ONLY);
+        assertThat(app.get(RunningApp.user(bob), "/organizations/" + org).status()).isEqualTo(200);
+    }
+
+    @Test
+    void restoring_after_the_window_is_409_restore_window_passed_and_only_support_restores_a_deleted_organization() {
+        String agent = RunningApp.agent("agent-3");
+        String restore = "/support/organizations/" + org + "/restore";
+        assertDenied(app.post(agent, restore, "{\"ticket\": \"T-10\"}"), 404, DenialCode.NOT_FOUND);
+        assertThat(delete(ana, org, "Acme").status()).isEqualTo(204);
+        assertDenied(app.post(RunningApp.user(ana), restore, "{\"ticket\": \"T-11\"}"), 403, DenialCode.SUPPORT_ONLY);
+
+        app.bean(TestHost.MovableClock.class).advance(OrgKit.Builder.DEFAULT_ORGANIZATION_RESTORE_WINDOW.plusMinutes(1));
+        assertDenied(app.post(agent, restore, "{\"ticket\": \"T-12\"}"), 409, DenialCode.RESTORE_WINDOW_PASSED);
+        assertThat(app.get(RunningApp.user(ana), "/organizations/" + org).status()).isEqualTo(404);
+    }
+
+    @Test
+    void inviting_with_a_link_is_refused_as_inviting_is() {
+        String link = "/organizations/" + org + "/invitations/link";
+        assertDenied(app.post(RunningApp.user(bob), link, "{\"email\": \"x@example.com\", \"role\": \"MEMBER\"}"),
+                403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.post(RunningApp.user(ana), link,
+                "{\"email\": \"" + bob + "@example.com\", \"role\": \"MEMBER\"}"), 409, DenialCode.ALREADY_A_MEMBER);
+        assertThat(app.get(RunningApp.user(ana), "/organizations/" + org + "/invitations").json().path("items").size())
+                .isZero();
+    }
+
+    @Test
+    void a_member_reads_no_plan_alerts_or_statement_403_admin_role_required_and_support_is_not_for_support() {
+        String account = "/accounts/" + org;
+        assertDenied(app.get(RunningApp.user(bob), account + "/plan"), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.get(RunningApp.user(bob), account + "/usage-alerts"), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.put(RunningApp.user(bob), account + "/usage-alerts", "{\"thresholds\": [50]}"), 403,
+                DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.send(RunningApp.user(bob), "GET", account + "/usage/statements/2026-01", null,
+                Map.of("Accept", "text/csv")), 403, DenialCode.ADMIN_ROLE_REQUIRED);
+        assertDenied(app.get(RunningApp.agent("agent-4"), account + "/plan"), 403, DenialCode.NOT_FOR_SUPPORT);
+        assertThat(app.get(RunningApp.user(ana), account + "/usage-alerts").json().path("thresholds").size()).isZero();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void every_denial_code_was_answered_over_http() {

@@ -1,5 +1,7 @@
 package dev.orgkit.spring.web.internal;
 
+import dev.orgkit.InvalidInputException;
+import dev.orgkit.InvalidInputException.Violation;
 import dev.orgkit.OrgKit;
 import dev.orgkit.Principal;
 import dev.orgkit.UserPrincipal;
@@ -7,25 +9,37 @@ import dev.orgkit.account.AccountId;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditQuery;
+import dev.orgkit.plan.UsageStatement;
 import dev.orgkit.policy.Permission;
 import dev.orgkit.spring.web.internal.AccountViews.AccountContextView;
 import dev.orgkit.spring.web.internal.AccountViews.AccountSummaryView;
 import dev.orgkit.spring.web.internal.AccountViews.DecisionView;
 import dev.orgkit.spring.web.internal.AccountViews.PersonalAccountView;
 import dev.orgkit.spring.web.internal.Bodies.SwitchBody;
+import dev.orgkit.spring.web.internal.Bodies.UsageAlertsBody;
 import dev.orgkit.spring.web.internal.KeyViews.AuditEventView;
 import dev.orgkit.spring.web.internal.KeyViews.DailyUsageView;
+import dev.orgkit.spring.web.internal.KeyViews.PlanView;
+import dev.orgkit.spring.web.internal.KeyViews.UsageAlertsView;
+import dev.orgkit.spring.web.internal.KeyViews.UsageStatementView;
 import dev.orgkit.spring.web.internal.Pages.ItemsView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,11 +49,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's accounts, and what any account shows: permissions, usage and the audit trail. */
+/** A user's accounts, and what any account shows: permissions, usage, its plan, usage alerts, statements and the audit trail. */
 @RestController
 @Tag(name = "Accounts")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}/accounts")
 public class AccountsController {
+    private static final String TEXT_CSV = "text/csv";
+
     private final OrgKit kit;
 
     /** Serves {@code kit}. */
@@ -108,5 +124,70 @@ public class AccountsController {
                 Optional.ofNullable(actorId), Optional.ofNullable(from), Optional.ofNullable(until));
         return Pages.view(kit.audit().list(caller, AccountId.of(accountId), query, Pages.request(cursor, size)),
                 AuditEventView::of);
+    }
+
+    /** The account's plan (unlimited when none was assigned), for its admins or its owner. */
+    @GetMapping("/{accountId}/plan")
+    public PlanView plan(Principal caller, @PathVariable String accountId) {
+        return PlanView.of(kit.plans().get(caller, AccountId.of(accountId)));
+    }
+
+    /** The account's usage alert thresholds, ascending. */
+    @GetMapping("/{accountId}/usage-alerts")
+    public UsageAlertsView usageAlerts(Principal caller, @PathVariable String accountId) {
+        return UsageAlertsView.of(kit.usageAlerts().get(caller, AccountId.of(accountId)));
+    }
+
+    /** Replaces the thresholds with {@code {"thresholds": [50, 80, 100]}}; {@code []} turns alerts off. */
+    @PutMapping("/{accountId}/usage-alerts")
+    public UsageAlertsView setUsageAlerts(UserPrincipal user, @PathVariable String accountId,
+            @RequestBody(required = false) @Nullable UsageAlertsBody body) {
+        UsageAlertsBody form = Bodies.present(body);
+        List<@Nullable Integer> given = form.thresholds();
+        Bodies.require("thresholds", given);
+        Set<Integer> thresholds = new LinkedHashSet<>();
+        List<Violation> missing = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Integer threshold = given.get(i);
+            if (threshold == null) {
+                missing.add(new Violation("thresholds[" + i + "]", "must not be null"));
+            } else {
+                thresholds.add(threshold);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return UsageAlertsView.of(kit.usageAlerts().set(user, AccountId.of(accountId), thresholds));
+    }
+
+    /** The account's usage statement of the month {@code yearMonth} ({@code 2026-11}) as JSON. */
+    @GetMapping(path = "/{accountId}/usage/statements/{yearMonth}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public UsageStatementView usageStatement(Principal caller, @PathVariable String accountId,
+            @PathVariable String yearMonth) {
+        return UsageStatementView.of(statement(caller, accountId, yearMonth));
+    }
+
+    /** The same statement as CSV, for {@code Accept: text/csv}: one line per key, then total, included, overage. */
+    @GetMapping(path = "/{accountId}/usage/statements/{yearMonth}", produces = TEXT_CSV)
+    public ResponseEntity<String> usageStatementCsv(Principal caller, @PathVariable String accountId,
+            @PathVariable String yearMonth) {
+        UsageStatement statement = statement(caller, accountId, yearMonth);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("usage-" + statement.accountId().value() + "-" + statement.period() + ".csv")
+                        .build().toString())
+                .body(statement.toCsv());
+    }
+
+    private UsageStatement statement(Principal caller, String accountId, String yearMonth) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(yearMonth);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new Violation("yearMonth", "must be a month such as 2026-11")));
+        }
+        return kit.usage().statement(caller, AccountId.of(accountId), month);
     }
 }

@@ -27,7 +27,7 @@ public final class Bodies {
     public record ProfilePatchBody(@Nullable String legalName, @Nullable String alertingEmail,
             @Nullable String invoicingEmail) {}
 
-    /** What the user typed to confirm: the organization's account name to leave, the member's email to remove. */
+    /** What the user typed to confirm: the organization's account name to leave or delete it, the member's email to remove. */
     public record ConfirmBody(@Nullable String confirm) {}
 
     /** A member's new role. */
@@ -58,6 +58,9 @@ public final class Bodies {
 
     /** An admin's request that support demote or remove an admin. */
     public record SupportRequestBody(@Nullable SupportAction action, @Nullable String targetUserId, @Nullable String reason) {}
+
+    /** An account's usage alert thresholds, in percent of its plan's monthly calls; empty turns alerts off. */
+    public record UsageAlertsBody(@Nullable List<@Nullable Integer> thresholds) {}
 
     /** The ticket a support agent cites. */
     public record TicketBody(@Nullable String ticket) {}

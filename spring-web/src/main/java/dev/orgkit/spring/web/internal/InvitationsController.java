@@ -15,12 +15,14 @@ import dev.orgkit.spring.web.internal.MemberViews.BulkInvitationView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationDeliveryView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationPreviewView;
 import dev.orgkit.spring.web.internal.MemberViews.InvitationView;
+import dev.orgkit.spring.web.internal.MemberViews.IssuedInvitationView;
 import dev.orgkit.spring.web.internal.MemberViews.MembershipView;
 import dev.orgkit.spring.web.internal.Pages.PageView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Invitations: the admins' side (invite, invite in bulk, pending, resend, revoke, delivery) and the invitee's
+ * Invitations: the admins' side (invite, invite with a link the host delivers, invite in bulk, pending, resend, revoke, delivery) and the invitee's
  * (preview, accept, decline), where the token travels in the body, never in a URL.
  */
 @RestController
@@ -59,6 +61,21 @@ public class InvitationsController {
         Bodies.require("email", form.email(), "role", form.role());
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(
                 kit.members().invite(user, AccountId.of(organizationId), form.email(), form.role())));
+    }
+
+    /**
+     * Invites {@code {"email", "role"}} for a host that delivers the link itself: no mail is sent.
+     * 201 with the invitation, its {@code token} and {@code acceptLink}, shown in this response only
+     * ({@code Cache-Control: no-store}; never logged).
+     */
+    @PostMapping("/organizations/{organizationId}/invitations/link")
+    @ResponseStatus(HttpStatus.CREATED)
+    public ResponseEntity<IssuedInvitationView> inviteWithLink(UserPrincipal user, @PathVariable String organizationId,
+            @RequestBody(required = false) @Nullable InviteBody body) {
+        InviteBody form = Bodies.present(body);
+        Bodies.require("email", form.email(), "role", form.role());
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(IssuedInvitationView.of(
+                kit.members().inviteWithLink(user, AccountId.of(organizationId), form.email(), form.role())));
     }
 
     /**

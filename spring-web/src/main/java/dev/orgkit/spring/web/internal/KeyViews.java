@@ -1,5 +1,6 @@
 package dev.orgkit.spring.web.internal;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.apikey.ApiKey;
 import dev.orgkit.apikey.ApiKeyId;
 import dev.orgkit.apikey.CreatedApiKey;
@@ -8,14 +9,20 @@ import dev.orgkit.apikey.Environment;
 import dev.orgkit.audit.Actor;
 import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
+import dev.orgkit.plan.Enforcement;
+import dev.orgkit.plan.Plan;
+import dev.orgkit.plan.UsageStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** API keys, usage and the audit trail as JSON: the Java API's names, ids as strings. */
+/** API keys, usage, plans and the audit trail as JSON: the Java API's names, ids as strings. */
 public final class KeyViews {
     private KeyViews() {}
 
@@ -68,6 +75,36 @@ public final class KeyViews {
         static AuditEventView of(AuditEvent event) {
             return new AuditEventView(event.id(), event.accountId().value(), ActorView.of(event.actor()),
                     event.action(), event.target(), new TreeMap<>(event.details()), event.at());
+        }
+    }
+
+    /** An account's plan; a missing limit ({@code null}) is unlimited. */
+    public record PlanView(@Nullable Long monthlyCalls, Enforcement enforcement, @Nullable Integer seats) {
+        static PlanView of(Plan plan) {
+            return new PlanView(plan.monthlyCalls().isPresent() ? plan.monthlyCalls().getAsLong() : null,
+                    plan.enforcement(), plan.seats().isPresent() ? plan.seats().getAsInt() : null);
+        }
+    }
+
+    /** An account's usage alert thresholds, in percent of its plan's monthly calls, ascending. */
+    public record UsageAlertsView(List<Integer> thresholds) {
+        static UsageAlertsView of(Set<Integer> thresholds) {
+            return new UsageAlertsView(thresholds.stream().sorted().toList());
+        }
+    }
+
+    /** The calls of one key in a month. */
+    public record KeyTotalView(String keyId, String keyName, long calls) {}
+
+    /** An account's usage statement of a month; {@code included} is null when the plan is unlimited. */
+    public record UsageStatementView(String accountId, String legalName, @Nullable String invoicingEmail,
+            YearMonth period, List<KeyTotalView> keys, long total, @Nullable Long included, long overage) {
+        static UsageStatementView of(UsageStatement statement) {
+            return new UsageStatementView(statement.accountId().value(), statement.legalName(),
+                    statement.invoicingEmail().map(EmailAddress::value).orElse(null), statement.period(),
+                    statement.keys().stream().map(key -> new KeyTotalView(key.keyId().value(), key.keyName(),
+                            key.calls())).toList(), statement.total(),
+                    statement.included().isPresent() ? statement.included().getAsLong() : null, statement.overage());
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationPreview;
 import dev.orgkit.invitation.InvitationStatus;
 import dev.orgkit.invitation.InviteOutcome;
+import dev.orgkit.invitation.IssuedInvitation;
 import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.DenialCode;
@@ -37,6 +38,22 @@ public final class MemberViews {
                     invitation.email().value(), invitation.role(), invitation.invitedBy().value(),
                     invitation.inviterEmail().value(), invitation.status(), invitation.createdAt(),
                     invitation.expiresAt());
+        }
+    }
+
+    /**
+     * An invitation made for a link the host delivers, with the token of that link and the link: the
+     * only response that ever carries them. Never logged: {@link #toString()} leaves them out.
+     */
+    public record IssuedInvitationView(InvitationView invitation, String token, String acceptLink) {
+        static IssuedInvitationView of(IssuedInvitation issued) {
+            return new IssuedInvitationView(InvitationView.of(issued.invitation()), issued.token(),
+                    issued.acceptLink().toString());
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedInvitationView[token=<redacted>, acceptLink=<redacted>, invitation=" + invitation + "]";
         }
     }
 

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Organizations (create, read, edit the profile, leave) and their members (list, change role, remove). */
+/** Organizations (create, read, edit the profile, leave, delete) and their members (list, change role, remove). */
 @RestController
 @Tag(name = "Organizations and members")
 @RequestMapping("${orgkit.web.base-path:/orgkit/api/v1}/organizations")
@@ -111,6 +111,21 @@ public class OrganizationsController {
         ConfirmBody form = Bodies.present(body);
         Bodies.require("confirm", form.confirm());
         kit.organizations().leave(user, AccountId.of(organizationId), form.confirm());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Deletes the organization, confirmed by its account name: {@code {"confirm": "Acme"}}. Only its
+     * sole admin may ({@code SOLE_ADMIN_REQUIRED} otherwise: a support request does it); support can
+     * restore it within the restore window. 204.
+     */
+    @PostMapping("/{organizationId}/delete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public ResponseEntity<Void> deleteOrganization(UserPrincipal user, @PathVariable String organizationId,
+            @RequestBody(required = false) @Nullable ConfirmBody body) {
+        ConfirmBody form = Bodies.present(body);
+        Bodies.require("confirm", form.confirm());
+        kit.organizations().delete(user, AccountId.of(organizationId), form.confirm());
         return ResponseEntity.noContent().build();
     }
 

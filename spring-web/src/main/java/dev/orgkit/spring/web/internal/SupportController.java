@@ -5,6 +5,7 @@ import dev.orgkit.Principal;
 import dev.orgkit.UserId;
 import dev.orgkit.UserPrincipal;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.spring.web.internal.AccountViews.OrganizationView;
 import dev.orgkit.spring.web.internal.Bodies.RejectBody;
 import dev.orgkit.spring.web.internal.Bodies.SupportRequestBody;
 import dev.orgkit.spring.web.internal.Bodies.TicketBody;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Support: admins file requests to demote or remove an admin; support agents see the queue,
- * approve or reject with a ticket, and act directly with a ticket. The core answers a user who
+ * approve or reject with a ticket, and act directly with a ticket (members, restoring a deleted
+ * organization). The core answers a user who
  * calls an agent's endpoint with {@code SUPPORT_ONLY}.
  */
 @RestController
@@ -126,6 +128,16 @@ public class SupportController {
             @PathVariable String userId, @RequestBody(required = false) @Nullable TicketBody body) {
         kit.support().removeMember(caller, AccountId.of(organizationId), UserId.of(userId), ticket(body));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Restores a deleted organization within its restore window, with {@code {"ticket"}}: the
+     * organization as it was ({@code RESTORE_WINDOW_PASSED} after the window).
+     */
+    @PostMapping("/support/organizations/{organizationId}/restore")
+    public OrganizationView supportRestoreOrganization(Principal caller, @PathVariable String organizationId,
+            @RequestBody(required = false) @Nullable TicketBody body) {
+        return OrganizationView.of(kit.support().restoreOrganization(caller, AccountId.of(organizationId), ticket(body)));
     }
 
     private static String ticket(@Nullable TicketBody body) {
