@@ -125,6 +125,9 @@ abstract class ApiBadRequests {
         assertThat(month.json().path("violations").get(0).path("field").asString()).isEqualTo("yearMonth");
         assertProblem(app.send(user, "GET", "/accounts/" + org + "/usage/statements/last-month", null,
                 Map.of("Accept", "text/csv")), 400, "INVALID_INPUT");
+        assertThat(assertProblem(app.send(user, "GET", "/accounts/" + org + "/usage/statements/2026-01", null,
+                Map.of("Accept", "application/xml")), 406, "NOT_ACCEPTABLE").json().path("detail").asString())
+                .contains("application/json", "text/csv");
     }
 
     @Test

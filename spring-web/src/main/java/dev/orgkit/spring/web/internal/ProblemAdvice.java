@@ -115,9 +115,12 @@ public class ProblemAdvice {
             return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                     "The body's media type is not supported.", "Send the body as application/json.", Optional.empty());
         }
-        if (exception instanceof HttpMediaTypeNotAcceptableException) {
+        if (exception instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            List<String> offered = notAcceptable.getSupportedMediaTypes().stream()
+                    .map(type -> type.getType() + "/" + type.getSubtype()).distinct().toList();
             return Problems.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "No acceptable representation.",
-                    "The resource is available as application/json only.", Optional.empty());
+                    "The resource is available as " + (offered.isEmpty() ? "application/json" : String.join(" or ", offered))
+                            + ".", Optional.empty());
         }
         if (exception instanceof NoSuchRouteException) {
             return Problems.of(HttpStatus.NOT_FOUND, DenialCode.NOT_FOUND.name(), DenialCode.NOT_FOUND.defaultMessage(),
