@@ -31,7 +31,7 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
 
     private final KeysetPage page;
     private boolean changed;
-    private boolean sawInactiveKey;
+    private boolean forgetsCachedKeys;
 
     JdbcApiKeyStore(Sql sql, boolean writable, KeysetPage page) {
         super(sql, writable);
@@ -55,7 +55,7 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
             // A command found the key already revoked or rolled, perhaps by a transaction of this
             // instance that committed a moment ago and has not yet moved the cache on: this one
             // moves it before it returns, so no verification after it is served the older entry.
-            sawInactiveKey = true;
+            forgetsCachedKeys = true;
         }
         return key;
     }
@@ -122,6 +122,9 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
         if (revoked > 0) {
             announceChange();
         }
+        // Keys of the account that another instance revoked a moment ago may still be cached here,
+        // with nothing left for this statement to change: this instance forgets them all the same.
+        forgetsCachedKeys = true;
         return revoked;
     }
 
@@ -153,11 +156,12 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     }
 
     /**
-     * Whether this store revoked a key or changed an expiry, or found in a read-write transaction a
-     * key that is revoked or rolled: a verification cache must forget what it holds.
+     * Whether this store revoked a key or changed an expiry, found in a read-write transaction a
+     * key that is revoked or rolled, or revoked an account's keys: a verification cache must
+     * forget what it holds.
      */
     boolean changed() {
-        return changed || sawInactiveKey;
+        return changed || forgetsCachedKeys;
     }
 
     /** An API key row with its hash; also read by {@link JdbcStorage}'s verification lookup. */

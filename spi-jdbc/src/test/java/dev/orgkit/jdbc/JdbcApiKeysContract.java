@@ -198,6 +198,29 @@ abstract class JdbcApiKeysContract {
         assertThat(cachingKit.apiKeys().verify(rolled.secret()).code()).isEqualTo(Code.EXPIRED);
     }
 
+    /**
+     * Reliability finding 4: deleting an organization whose key another instance revoked a moment
+     * ago (so that the delete itself has no key left to revoke) returns only once this instance's
+     * cache no longer serves that key.
+     */
+    @Test
+    void deleting_an_organization_leaves_none_of_its_keys_cached_even_one_another_instance_revoked() {
+        var ticker = new AtomicLong();
+        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(5),
+                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
+        caching.close();
+        OrgKit cachingKit = kit(caching);
+        OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
+        Organization org = acme(cachingKit);
+        CreatedApiKey created = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("ci"));
+        assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.VALID);
+        otherInstance.apiKeys().revoke(ANA, created.apiKey().id());
+
+        cachingKit.organizations().delete(ANA, org.id(), "Acme");
+
+        assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.REVOKED);
+    }
+
     /** Verifies every 10 ms, for at most 30 s, until the answer is not VALID. */
     private static Code firstAnswerOtherThanValid(OrgKit kit, String secret) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
