@@ -180,6 +180,8 @@ public final class LifecycleService implements Users, Maintenance {
             // Every address orgkit knows the user by: their memberships' and their personal account's.
             Set<EmailAddress> emails = new LinkedHashSet<>();
             leaving.forEach(left -> emails.add(left.membership().email()));
+            // Locked after the organizations, as every erasure does; read under the lock.
+            personal.ifPresent(p -> tx.accounts().lock(p.id()));
             Optional<AlertSettings> personalAlerts = personal.map(p -> tx.plans().alerts(p.id()));
             personalAlerts.flatMap(AlertSettings::ownerEmail).ifPresent(emails::add);
             for (Leaving left : leaving) {
@@ -203,7 +205,6 @@ public final class LifecycleService implements Users, Maintenance {
             }
             if (personal.isPresent()) {
                 AccountId id = personal.get().id();
-                tx.accounts().lock(id);
                 Instant now = kernel.now();
                 int keys = tx.apiKeys().revokeAll(id, now);
                 if (personalAlerts.get().ownerEmail().isPresent()) {

@@ -33,7 +33,7 @@ public interface Users {
     void erase(UserId userId);
 
     /**
-     * The address that replaces an erased user's email in the audit trail:
+     * The address that replaces an erased user's email wherever orgkit stored it:
      * {@code erased-<the first 16 hex digits of the SHA-256 of the user id>@erased.invalid}: a
      * well-formed address (it also stands in invitations), the same for every email of one user,
      * so that their events still line up, derived from the user id only (never from the email), and
