@@ -16,6 +16,7 @@ import dev.orgkit.member.Membership;
 import dev.orgkit.member.Role;
 import dev.orgkit.policy.Decision;
 import dev.orgkit.policy.DenialCode;
+import dev.orgkit.spi.AlertSettings;
 import dev.orgkit.spi.DeletedAccount;
 import dev.orgkit.spi.WriteTransaction;
 import java.time.Duration;
@@ -142,8 +143,11 @@ public final class LifecycleService implements Users, Maintenance {
         kernel.storage.write(tx -> {
             List<Membership> memberships = new ArrayList<>(tx.members().ofUser(userId));
             Optional<PersonalAccount> personal = tx.accounts().personalAccountOf(userId);
+            EmailAddress pseudonym = EmailAddress.of(Users.pseudonymOf(userId));
             if (memberships.isEmpty() && personal.isEmpty()) {
-                return null; // unknown, or erased already
+                // Unknown, erased already, or left every organization: only the invitations they sent remain.
+                tx.invitations().pseudonymize(userId, Set.of(), pseudonym);
+                return null;
             }
             // Locked in id order, so that two erasures sharing organizations never wait for each other.
             memberships.sort(Comparator.comparing(m -> m.organizationId().value()));
@@ -173,14 +177,27 @@ public final class LifecycleService implements Users, Maintenance {
                 }
                 leaving.add(new Leaving(membership.get(), Optional.of(organization), members));
             }
+            // Every address orgkit knows the user by: their memberships' and their personal account's.
             Set<EmailAddress> emails = new LinkedHashSet<>();
+            leaving.forEach(left -> emails.add(left.membership().email()));
+            // Locked after the organizations, as every erasure does; read under the lock.
+            personal.ifPresent(p -> tx.accounts().lock(p.id()));
+            Optional<AlertSettings> personalAlerts = personal.map(p -> tx.plans().alerts(p.id()));
+            personalAlerts.flatMap(AlertSettings::ownerEmail).ifPresent(emails::add);
             for (Leaving left : leaving) {
                 Membership membership = left.membership();
                 AccountId id = membership.organizationId();
-                emails.add(membership.email());
                 if (left.organization().isPresent() && left.members() == 1) {
-                    deleteOrganization(tx, left.organization().get(), Actor.system(),
-                            Map.of("erasedUser", userId.value()));
+                    // Nobody is left to restore it: its contact addresses need not stay the user's.
+                    Organization organization = left.organization().get();
+                    boolean alerting = emails.contains(organization.alertingEmail());
+                    boolean invoicing = emails.contains(organization.invoicingEmail());
+                    if ((alerting || invoicing) && !tx.accounts().updateOrganization(organization.withProfile(
+                            organization.legalName(), alerting ? pseudonym : organization.alertingEmail(),
+                            invoicing ? pseudonym : organization.invoicingEmail()), organization.version())) {
+                        throw Kernel.notFound();
+                    }
+                    deleteOrganization(tx, organization, Actor.system(), Map.of("erasedUser", userId.value()));
                 }
                 tx.members().delete(id, userId);
                 kernel.audit(tx, id, Actor.system(), AuditAction.USER_ERASED, userId.value(),
@@ -188,9 +205,11 @@ public final class LifecycleService implements Users, Maintenance {
             }
             if (personal.isPresent()) {
                 AccountId id = personal.get().id();
-                tx.accounts().lock(id);
                 Instant now = kernel.now();
                 int keys = tx.apiKeys().revokeAll(id, now);
+                if (personalAlerts.get().ownerEmail().isPresent()) {
+                    tx.plans().putAlerts(id, AlertSettings.of(personalAlerts.get().thresholds(), Optional.empty()));
+                }
                 tx.accounts().forgetActiveAccount(id);
                 // Nothing to restore: purgeable at once.
                 tx.accounts().markDeleted(id, now, now);
@@ -198,9 +217,12 @@ public final class LifecycleService implements Users, Maintenance {
                         Map.of("apiKeysRevoked", Integer.toString(keys)));
             }
             tx.accounts().setActiveAccount(userId, Optional.empty());
-            String pseudonym = Users.pseudonymOf(userId);
+            // A fixed number of set-based statements per address, whatever the rows that hold it.
+            tx.invitations().pseudonymize(userId, emails, pseudonym);
             for (EmailAddress email : emails) {
-                tx.audit().pseudonymize(email, pseudonym);
+                tx.audit().pseudonymize(email, pseudonym.value());
+                tx.deliveries().pseudonymizeErrors(email, pseudonym.value());
+                tx.notices().pseudonymizeErrors(email, pseudonym.value());
             }
             return null;
         });

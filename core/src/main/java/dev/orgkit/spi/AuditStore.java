@@ -16,9 +16,11 @@ public interface AuditStore extends AuditReads {
     void append(AuditEvent event);
 
     /**
-     * Replaces {@code email} by {@code pseudonym} wherever it is a whole detail value of a stored
-     * event, in every account's trail (erasing a user); the rest of each event is unchanged. Returns
-     * how many events it changed. It may read every event whose details contain the address.
+     * Replaces {@code email} by {@code pseudonym} in the detail values of stored events, in every
+     * account's trail (erasing a user): a value that is the address becomes the pseudonym; a longer
+     * value that mentions it in any case (a mail error) is lower-cased and each occurrence replaced.
+     * The rest of each event is unchanged. Returns how many events it changed. It may read every
+     * event whose details contain the address.
      *
      * @since 0.2.0
      */

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.InvitationId;
 import java.time.Instant;
@@ -44,4 +45,13 @@ public interface DeliveryStore extends DeliveryReads {
      * {@code claimId} (a resend may have replaced it meanwhile). Returns whether it did.
      */
     boolean settle(DeliveryRecord settled, String claimId);
+
+    /**
+     * Erasing a user: in the last error of every invitation delivery that mentions {@code email} (in any case),
+     * the text is lower-cased and each occurrence replaced by {@code pseudonym}, cut to the column's
+     * length. One set-based update. Returns how many changed.
+     *
+     * @since 0.2.0
+     */
+    int pseudonymizeErrors(EmailAddress email, String pseudonym);
 }

@@ -1,10 +1,13 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.EmailAddress;
+import dev.orgkit.UserId;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
 import dev.orgkit.invitation.InvitationStatus;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The reads and writes of invitations in a read-write transaction. Callers hold the organization's
@@ -36,6 +39,17 @@ public interface InvitationStore extends InvitationReads {
      * @since 0.2.0
      */
     int revokeAllPending(AccountId organizationId);
+
+    /**
+     * Erasing a user: replaces by {@code pseudonym} the inviter email of every invitation {@code inviter}
+     * sent, whatever its status (a pending one stays valid: its token, email and status are unchanged),
+     * and the email of every invitation addressed to one of {@code emails} that is no longer PENDING.
+     * Pending invitations to those addresses are left as they are. A fixed number of set-based updates,
+     * in every organization. Returns how many invitations changed.
+     *
+     * @since 0.2.0
+     */
+    int pseudonymize(UserId inviter, Set<EmailAddress> emails, EmailAddress pseudonym);
 
     /**
      * Replaces the hash of the invitation's token: from now on only the token with this hash finds it

@@ -1,5 +1,6 @@
 package dev.orgkit.spi;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.NoticeKind;
 import java.time.Instant;
@@ -35,4 +36,13 @@ public interface NoticeStore extends NoticeReads {
      * claimed by {@code claimId}. Returns whether it did.
      */
     boolean settle(NoticeRecord settled, String claimId);
+
+    /**
+     * Erasing a user: in the last error of every notice that mentions {@code email} (in any case),
+     * the text is lower-cased and each occurrence replaced by {@code pseudonym}, cut to the column's
+     * length. One set-based update. Returns how many changed.
+     *
+     * @since 0.2.0
+     */
+    int pseudonymizeErrors(EmailAddress email, String pseudonym);
 }

@@ -41,11 +41,11 @@ final class InMemoryAuditStore implements AuditStore {
         int changed = 0;
         for (NavigableMap<String, AuditEvent> trail : s.trails.values()) {
             for (AuditEvent event : List.copyOf(trail.values())) {
-                if (!event.details().containsValue(email.value())) {
+                if (event.details().values().stream().noneMatch(value -> Erasure.mentions(value, email))) {
                     continue;
                 }
                 Map<String, String> details = new HashMap<>();
-                event.details().forEach((name, value) -> details.put(name, value.equals(email.value()) ? pseudonym : value));
+                event.details().forEach((name, value) -> details.put(name, Erasure.pseudonymize(value, email, pseudonym)));
                 journal.put(trail, event.id(), new AuditEvent(event.id(), event.accountId(), event.actor(), event.action(),
                         event.target(), details, event.at()));
                 changed++;

@@ -1,5 +1,6 @@
 package dev.orgkit.inmemory;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.invitation.InvitationId;
@@ -62,6 +63,21 @@ final class InMemoryDeliveryStore implements DeliveryStore {
             }
         }
         return cancelled;
+    }
+
+    @Override
+    public int pseudonymizeErrors(EmailAddress email, String pseudonym) {
+        journal.requireWritable();
+        int changed = 0;
+        for (DeliveryRecord d : List.copyOf(s.deliveries.values())) {
+            if (d.lastError().filter(error -> Erasure.mentions(error, email)).isPresent()) {
+                journal.put(s.deliveries, d.invitationId(), new DeliveryRecord(d.invitationId(), d.organizationId(),
+                        d.status(), d.attempts(), d.nextAttemptAt(), d.lastAttemptAt(),
+                        Erasure.pseudonymize(d.lastError(), email, pseudonym), d.claimId(), d.claimedUntil()));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Deletes every delivery of the organization's invitations (purging it). */

@@ -2,6 +2,7 @@ package dev.orgkit.inmemory;
 
 import dev.orgkit.EmailAddress;
 import dev.orgkit.StorageException;
+import dev.orgkit.UserId;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.invitation.InvitationId;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Invitations in memory, with the hash of each one's current token (both ways) and, per
@@ -114,6 +116,24 @@ final class InMemoryInvitationStore implements InvitationStore {
             updateStatus(invitation, InvitationStatus.PENDING, InvitationStatus.REVOKED);
         }
         return pending.size();
+    }
+
+    @Override
+    public int pseudonymize(UserId inviter, Set<EmailAddress> emails, EmailAddress pseudonym) {
+        journal.requireWritable();
+        int changed = 0;
+        for (Invitation i : List.copyOf(s.invitations.values())) {
+            boolean sent = i.invitedBy().equals(inviter);
+            boolean received = i.status() != InvitationStatus.PENDING && emails.contains(i.email());
+            if (sent || received) {
+                Invitation updated = new Invitation(i.id(), i.organizationId(), received ? pseudonym : i.email(), i.role(),
+                        i.invitedBy(), sent ? pseudonym : i.inviterEmail(), i.status(), i.createdAt(), i.expiresAt());
+                journal.put(s.invitations, updated.id(), updated);
+                indexPending(updated);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Deletes every invitation of the organization (purging it). */

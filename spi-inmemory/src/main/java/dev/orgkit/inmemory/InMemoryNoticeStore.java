@@ -1,5 +1,6 @@
 package dev.orgkit.inmemory;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.StorageException;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.NoticeKind;
@@ -60,6 +61,22 @@ final class InMemoryNoticeStore implements NoticeStore {
             throw new StorageException("duplicate notice " + key, new IllegalStateException("unique key"));
         }
         journal.put(s.notices, key, notice);
+    }
+
+    @Override
+    public int pseudonymizeErrors(EmailAddress email, String pseudonym) {
+        journal.requireWritable();
+        int changed = 0;
+        for (Map.Entry<Key, NoticeRecord> entry : List.copyOf(s.notices.entrySet())) {
+            NoticeRecord n = entry.getValue();
+            if (n.lastError().filter(error -> Erasure.mentions(error, email)).isPresent()) {
+                journal.put(s.notices, entry.getKey(), new NoticeRecord(n.accountId(), n.kind(), n.subject(), n.status(),
+                        n.attempts(), n.nextAttemptAt(), n.lastAttemptAt(),
+                        Erasure.pseudonymize(n.lastError(), email, pseudonym), n.claimId(), n.claimedUntil()));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** Deletes every notice of the account (purging it). */

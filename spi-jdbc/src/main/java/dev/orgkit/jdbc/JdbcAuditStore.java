@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,24 +81,26 @@ final class JdbcAuditStore extends JdbcStore implements AuditStore {
     }
 
     /**
-     * Finds the events whose encoded details contain the encoded address as a value (one query, a
-     * scan of the details: an erasure is rare), and rewrites each whose decoded details hold it.
+     * Finds the events whose encoded details mention the encoded address in any case (one query, a
+     * scan of the details: an erasure is rare), and rewrites each whose decoded details mention it.
      */
     @Override
     public int pseudonymize(EmailAddress email, String pseudonym) {
         checkWritable();
         String encoded = URLEncoder.encode(email.value(), StandardCharsets.UTF_8);
-        String pattern = "%=" + encoded.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String pattern = "%" + encoded.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                + "%";
         List<String[]> rows = sql.list("find audit events that name an address", """
-                SELECT account_id, event_id, details FROM orgkit_audit_events WHERE details LIKE ? ESCAPE '!'""",
+                SELECT account_id, event_id, details FROM orgkit_audit_events WHERE LOWER(details) LIKE ? ESCAPE '!'""",
                 row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, pattern);
         int changed = 0;
         for (String[] row : rows) {
             Map<String, String> details = AuditDetails.decode(row[2]);
-            if (!details.containsValue(email.value())) {
+            if (details.values().stream().noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(email.value()))) {
                 continue;
             }
-            details.replaceAll((name, value) -> value.equals(email.value()) ? pseudonym : value);
+            details.replaceAll((name, value) -> value.toLowerCase(Locale.ROOT).contains(email.value())
+                    ? value.toLowerCase(Locale.ROOT).replace(email.value(), pseudonym) : value);
             changed += sql.update("pseudonymize an audit event", """
                     UPDATE orgkit_audit_events SET details = ? WHERE account_id = ? AND event_id = ?""",
                     AuditDetails.encode(details), row[0], row[1]);

@@ -1,5 +1,6 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.invitation.InvitationId;
@@ -70,6 +71,11 @@ final class JdbcDeliveryStore extends JdbcStore implements DeliveryStore {
                 UPDATE orgkit_invitation_deliveries
                 SET status = 'GIVEN_UP', last_error = ?, claim_id = NULL, claimed_until = NULL
                 WHERE account_id = ? AND status IN ('PENDING', 'FAILED')""", why, organizationId.value());
+    }
+
+    @Override
+    public int pseudonymizeErrors(EmailAddress email, String pseudonym) {
+        return pseudonymizeText("orgkit_invitation_deliveries", "last_error", 1000, email, pseudonym);
     }
 
     @Override

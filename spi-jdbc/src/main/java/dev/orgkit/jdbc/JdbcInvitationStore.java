@@ -12,8 +12,11 @@ import dev.orgkit.spi.SecretHash;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Invitations ({@code orgkit_invitations}, keyed by (account id, invitation id)), with the hash of
@@ -100,6 +103,23 @@ final class JdbcInvitationStore extends JdbcStore implements InvitationStore {
         return sql.update("revoke an organization's pending invitations", """
                 UPDATE orgkit_invitations SET status = 'REVOKED' WHERE account_id = ? AND status = 'PENDING'""",
                 organizationId.value());
+    }
+
+    @Override
+    public int pseudonymize(UserId inviter, Set<EmailAddress> emails, EmailAddress pseudonym) {
+        checkWritable();
+        int changed = sql.update("pseudonymize the inviter of invitations",
+                "UPDATE orgkit_invitations SET inviter_email = ? WHERE invited_by = ?", pseudonym.value(), inviter.value());
+        if (emails.isEmpty()) {
+            return changed;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(pseudonym.value());
+        emails.forEach(email -> parameters.add(email.value()));
+        return changed + sql.update("pseudonymize the invitee of past invitations",
+                "UPDATE orgkit_invitations SET email = ? WHERE status <> 'PENDING' AND email IN ("
+                        + String.join(", ", Collections.nCopies(emails.size(), "?")) + ")",
+                parameters.toArray());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orgkit.jdbc;
 
+import dev.orgkit.EmailAddress;
 import dev.orgkit.account.AccountId;
 import dev.orgkit.delivery.DeliveryStatus;
 import dev.orgkit.delivery.NoticeKind;
@@ -50,6 +51,11 @@ final class JdbcNoticeStore extends JdbcStore implements NoticeStore {
                 notice.accountId().value(), notice.kind().name(), notice.subject(), notice.status().name(),
                 notice.attempts(), notice.nextAttemptAt(), Sql.instant(notice.lastAttemptAt()), notice.lastError(),
                 notice.claimId(), Sql.instant(notice.claimedUntil()));
+    }
+
+    @Override
+    public int pseudonymizeErrors(EmailAddress email, String pseudonym) {
+        return pseudonymizeText("orgkit_notices", "last_error", 1000, email, pseudonym);
     }
 
     @Override

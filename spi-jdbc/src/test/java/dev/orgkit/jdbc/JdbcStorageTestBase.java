@@ -59,4 +59,18 @@ abstract class JdbcStorageTestBase extends StorageContract {
             return dataSource;
         }
     }
+
+    /** Erasing a user leaves their address in no table. */
+    @Nested
+    class ErasureOnJdbc extends JdbcErasureContract {
+        @Override
+        protected TestDatabase database() {
+            return database;
+        }
+
+        @Override
+        protected DataSource dataSource() {
+            return dataSource;
+        }
+    }
 }

@@ -359,7 +359,7 @@ public abstract class OrganizationLifecycleContract extends ContractFixture {
         kit.users().erase(bob.userId());
 
         String pseudonym = Users.pseudonymOf(bob.userId());
-        assertThat(pseudonym).startsWith("erased-").endsWith("@invalid").doesNotContain("bob");
+        assertThat(pseudonym).startsWith("erased-").endsWith("@erased.invalid").doesNotContain("bob");
         List<AuditEvent> stored = trail(acme.id());
         assertThat(stored).allSatisfy(event -> assertThat(event.details()).doesNotContainValue("bob@example.com"));
         assertThat(stored).filteredOn(event -> event.action() == AuditAction.INVITATION_ACCEPTED).singleElement()
@@ -379,6 +379,43 @@ public abstract class OrganizationLifecycleContract extends ContractFixture {
 
         Membership joined = kit.invitations().accept(carol, mailer.lastTokenFor("carol@example.com"));
         assertThat(joined.organizationId()).isEqualTo(acme.id());
+    }
+
+    /**
+     * Protects erasure: what orgkit shows of the erased user's invitations and failed mails names the
+     * pseudonym, never their address; the invitation they sent stays acceptable; an invitation an
+     * organization addressed to their email stays as it is (the organization's data).
+     */
+    @Test
+    void after_erasure_invitations_and_mail_errors_show_the_pseudonym_instead_of_the_address() {
+        Organization acme = acme(ana);
+        join(ana, acme.id(), bob, Role.ADMIN);
+        kit.members().invite(bob, acme.id(), "carol@example.com", Role.MEMBER);
+        String carolsLink = mailer.lastTokenFor("carol@example.com");
+        Organization beta = kit.organizations().create(ana,
+                new NewOrganization("Beta", "Beta SAS", "alerts@beta.example", "billing@beta.example"));
+        mailer.failing(true);
+        Invitation toBob = kit.members().invite(ana, beta.id(), "bob@example.com", Role.MEMBER);
+        mailer.failing(false);
+        assertThat(kit.invitations().delivery(ana, toBob.id()).lastError())
+                .hasValueSatisfying(error -> assertThat(error).contains("bob@example.com"));
+
+        kit.users().erase(bob.userId());
+
+        String pseudonym = Users.pseudonymOf(bob.userId());
+        assertThat(pending(ana, acme.id())).singleElement().satisfies(invitation -> {
+            assertThat(invitation.email().value()).isEqualTo("carol@example.com");
+            assertThat(invitation.inviterEmail().value()).isEqualTo(pseudonym);
+        });
+        assertThat(kit.invitations().preview(carolsLink).inviterEmail().value()).isEqualTo(pseudonym);
+        assertThat(kit.invitations().accept(carol, carolsLink).organizationId()).isEqualTo(acme.id());
+        assertThat(pending(ana, beta.id())).singleElement()
+                .satisfies(invitation -> assertThat(invitation.email().value()).isEqualTo("bob@example.com"));
+        assertThat(kit.invitations().delivery(ana, toBob.id()).lastError()).hasValueSatisfying(error ->
+                assertThat(error).contains(pseudonym).doesNotContainIgnoringCase("bob@example.com"));
+        assertThat(trail(beta.id())).filteredOn(event -> event.action() == AuditAction.INVITATION_MAIL_FAILED)
+                .singleElement().satisfies(event -> assertThat(event.details().get("error"))
+                        .contains(pseudonym).doesNotContainIgnoringCase("bob@example.com"));
     }
 
     /** Erasure is idempotent: an unknown or already erased user changes nothing and audits nothing. */

@@ -24,16 +24,18 @@ public final class RecordingMailer implements Mailer {
             attempted.add(invitation);
             if (failing) {
                 // Careless on purpose, as real mail libraries can be: the message carries the link, which
-                // orgkit must redact before it records or logs the error.
+                // orgkit must redact before it records or logs the error, and the recipient, which
+                // erasing the recipient must replace.
                 throw new IllegalStateException("mail server unreachable (simulated) while sending "
-                        + invitation.acceptLink());
+                        + invitation.acceptLink() + " to <" + invitation.recipient().value() + ">");
             }
             sent.add(invitation);
             return;
         }
         noticesAttempted.add(mail);
         if (failing) {
-            throw new IllegalStateException("mail server unreachable (simulated) while sending " + mail.messageId());
+            throw new IllegalStateException("mail server unreachable (simulated) while sending " + mail.messageId()
+                    + " to <" + mail.recipient().value() + ">");
         }
         notices.add(mail);
     }
