@@ -281,8 +281,9 @@ public final class OrgKit implements AutoCloseable {
         }
 
         /**
-         * What sends orgkit's mails (invitations, usage alerts and statements, key expiry notices); called after commit, never inside a transaction. A failure is
-         * recorded and retried (see {@link #deliveryBackoff}); it never undoes the invitation.
+         * What sends orgkit's mails (invitations, usage alerts and statements, key expiry notices);
+         * called after commit, never inside a transaction. A failure is recorded and retried (see
+         * {@link #deliveryBackoff}); it never undoes the invitation.
          */
         public Builder mailer(Mailer mailer) {
             Check.notNull("mailer", mailer);
