@@ -35,8 +35,15 @@ public final class Harness {
 
     static Report run(Settings base) throws Exception {
         var random = new SplittableRandom(base.seed());
-        String runId = Long.toString(random.nextLong() & Long.MAX_VALUE, 36).substring(0, 8);
+        // The id names the run's directory and database: unique per run, so that replaying a seed
+        // never mixes its journals with an earlier run's (the seed's choices stay the same).
+        String runId = Long.toString((random.nextLong() ^ System.nanoTime()) & Long.MAX_VALUE | 1L << 62, 36)
+                .substring(0, 8);
         Path dir = base.directory().resolve(runId).toAbsolutePath();
+        if (Files.exists(dir)) {
+            // Its journals would be read with this run's.
+            throw new IllegalStateException("The run directory " + dir + " exists; remove it or pass another --dir");
+        }
         Files.createDirectories(dir);
         Settings settings = Settings.parse(withDirectory(base, dir));
         Database database = Database.of(settings.url(), runId);
