@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +26,8 @@ class OrganizationDeleteMeasurement {
     private static final int ORGANIZATIONS = 5;
 
     @Test
-    void deleting_an_organization_of_ten_thousand_members_and_a_thousand_keys() throws SQLException {
-        List<Supplier<TestDatabase>> databases = new ArrayList<>(List.of(TestDatabase::h2));
-        if (System.getenv("ORGKIT_POSTGRES_URL") != null) {
-            databases.add(TestDatabase::postgres);
-        }
-        if (System.getenv("ORGKIT_MARIADB_URL") != null) {
-            databases.add(TestDatabase::mariadb);
-        }
-        for (Supplier<TestDatabase> supplier : databases) {
-            try (TestDatabase database = supplier.get()) {
-                measure(database);
-            }
-        }
+    void deleting_an_organization_of_ten_thousand_members_and_a_thousand_keys() throws Exception {
+        TestDatabase.onEveryConfiguredDatabase(OrganizationDeleteMeasurement::measure);
     }
 
     private static void measure(TestDatabase database) throws SQLException {

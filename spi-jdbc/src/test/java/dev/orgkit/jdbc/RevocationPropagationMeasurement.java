@@ -10,10 +10,8 @@ import dev.orgkit.apikey.KeyVerification.Code;
 import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.tck.RecordingMailer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +36,7 @@ class RevocationPropagationMeasurement {
 
     @Test
     void a_revocation_reaches_another_instances_cache() throws Exception {
-        List<Supplier<TestDatabase>> databases = new ArrayList<>(List.of(TestDatabase::h2));
-        if (System.getenv("ORGKIT_POSTGRES_URL") != null) {
-            databases.add(TestDatabase::postgres);
-        }
-        if (System.getenv("ORGKIT_MARIADB_URL") != null) {
-            databases.add(TestDatabase::mariadb);
-        }
-        for (Supplier<TestDatabase> supplier : databases) {
-            try (TestDatabase database = supplier.get()) {
-                measure(database);
-            }
-        }
+        TestDatabase.onEveryConfiguredDatabase(RevocationPropagationMeasurement::measure);
     }
 
     private static void measure(TestDatabase database) throws Exception {

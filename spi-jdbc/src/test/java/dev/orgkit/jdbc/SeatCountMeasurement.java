@@ -11,12 +11,10 @@ import dev.orgkit.tck.RecordingMailer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,19 +39,8 @@ class SeatCountMeasurement {
     private static final int PER_ROUND = 50;
 
     @Test
-    void counting_the_seats_of_a_small_and_a_huge_organization() throws SQLException {
-        List<Supplier<TestDatabase>> databases = new ArrayList<>(List.of(TestDatabase::h2));
-        if (System.getenv("ORGKIT_POSTGRES_URL") != null) {
-            databases.add(TestDatabase::postgres);
-        }
-        if (System.getenv("ORGKIT_MARIADB_URL") != null) {
-            databases.add(TestDatabase::mariadb);
-        }
-        for (Supplier<TestDatabase> supplier : databases) {
-            try (TestDatabase database = supplier.get()) {
-                measure(database);
-            }
-        }
+    void counting_the_seats_of_a_small_and_a_huge_organization() throws Exception {
+        TestDatabase.onEveryConfiguredDatabase(SeatCountMeasurement::measure);
     }
 
     private static void measure(TestDatabase database) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -270,6 +271,31 @@ final class TestDatabase implements AutoCloseable {
                     .doesNotContain("filesort").containsPattern("type=(ref|range) ");
             default -> assertThat(plan).contains(index != null ? "/* PUBLIC." + index.toUpperCase(java.util.Locale.ROOT)
                     : "/* PUBLIC.PRIMARY_KEY_").contains("/* index sorted */").doesNotContainIgnoringCase("tableScan");
+        }
+    }
+
+    /** A measurement on one database; may throw, as JDBC code does. */
+    @FunctionalInterface
+    interface Measurement {
+        void measure(TestDatabase database) throws Exception;
+    }
+
+    /**
+     * Runs {@code measurement} on a new H2 database, then on PostgreSQL and MariaDB when their URLs
+     * are set, each database dropped after its run: what the measurements of this module share.
+     */
+    static void onEveryConfiguredDatabase(Measurement measurement) throws Exception {
+        List<Supplier<TestDatabase>> databases = new ArrayList<>(List.of(TestDatabase::h2));
+        if (System.getenv("ORGKIT_POSTGRES_URL") != null) {
+            databases.add(TestDatabase::postgres);
+        }
+        if (System.getenv("ORGKIT_MARIADB_URL") != null) {
+            databases.add(TestDatabase::mariadb);
+        }
+        for (Supplier<TestDatabase> supplier : databases) {
+            try (TestDatabase database = supplier.get()) {
+                measurement.measure(database);
+            }
         }
     }
 
