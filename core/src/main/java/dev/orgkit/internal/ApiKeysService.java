@@ -31,6 +31,7 @@ import dev.orgkit.spi.WriteTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,9 @@ public final class ApiKeysService implements ApiKeys {
             }
             CreatedApiKey created = mint(tx, principal, old.accountId(), old.name(), old.environment(),
                     old.expiresAt(), old.restrictions());
-            Instant oldExpiry = now.plus(overlap);
+            // Verification reads the clock in whole milliseconds: an end on a millisecond boundary
+            // makes a zero overlap end the old secret at once, not at the end of the current millisecond.
+            Instant oldExpiry = now.plus(overlap).truncatedTo(ChronoUnit.MILLIS);
             if (old.expiresAt().isPresent() && old.expiresAt().get().isBefore(oldExpiry)) {
                 oldExpiry = old.expiresAt().get();
             }

@@ -362,6 +362,20 @@ public abstract class ApiKeysContract extends ContractFixture {
     }
 
     @Test
+    void a_roll_with_no_overlap_ends_the_old_secret_at_once_even_within_a_millisecond() {
+        // Real clocks read microseconds; verification compares in whole milliseconds.
+        OrgKit kit = OrgKit.builder().storage(newStorage()).mailer(mailer)
+                .clock(new MutableClock(START.plusNanos(456_789))).build();
+        Organization org = kit.organizations().create(ana, new dev.orgkit.account.NewOrganization(
+                "Acme", "Acme SAS", "alerts@acme.example", "billing@acme.example"));
+        CreatedApiKey old = kit.apiKeys().create(ana, org.id(), new NewApiKey("ci"));
+
+        kit.apiKeys().roll(ana, old.apiKey().id(), Duration.ZERO);
+
+        assertThat(kit.apiKeys().verify(old.secret()).code()).isEqualTo(Code.EXPIRED);
+    }
+
+    @Test
     void a_key_is_rolled_once_and_a_second_roll_of_it_leaves_its_replacement_alone() {
         Organization org = acme(ana);
         CreatedApiKey old = kit.apiKeys().create(ana, org.id(), new NewApiKey("ci"));
