@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class LifecycleService implements Users, Maintenance {
     /** How many accounts one purge transaction lists at a time. */
     static final int PURGE_BATCH = 100;
     static final String DELIVERY_CANCELLED = "no more attempts: the organization was deleted";
+
+    /** The events that name a user as their target and record the address of their membership. */
+    private static final Set<AuditAction> MEMBERSHIP_ADDRESS_EVENTS = EnumSet.of(
+            AuditAction.INVITATION_ACCEPTED, AuditAction.MEMBER_LEFT, AuditAction.MEMBER_REMOVED);
 
     private final Kernel kernel;
     private final Duration restoreWindow;
@@ -144,9 +149,13 @@ public final class LifecycleService implements Users, Maintenance {
             List<Membership> memberships = new ArrayList<>(tx.members().ofUser(userId));
             Optional<PersonalAccount> personal = tx.accounts().personalAccountOf(userId);
             EmailAddress pseudonym = EmailAddress.of(Users.pseudonymOf(userId));
+            // Every address orgkit knew the user by: the trail's for memberships that ended before,
+            // then their memberships' and their personal account's.
+            Set<EmailAddress> emails = new LinkedHashSet<>(addressesOfEndedMemberships(tx, userId, pseudonym));
             if (memberships.isEmpty() && personal.isEmpty()) {
-                // Unknown, erased already, or left every organization: only the invitations they sent remain.
-                tx.invitations().pseudonymize(userId, Set.of(), pseudonym);
+                // Unknown, erased already, or left every organization: only what the trail and the
+                // invitations they sent hold remains.
+                forget(tx, userId, emails, pseudonym);
                 return null;
             }
             // Locked in id order, so that two erasures sharing organizations never wait for each other.
@@ -177,8 +186,6 @@ public final class LifecycleService implements Users, Maintenance {
                 }
                 leaving.add(new Leaving(membership.get(), Optional.of(organization), members));
             }
-            // Every address orgkit knows the user by: their memberships' and their personal account's.
-            Set<EmailAddress> emails = new LinkedHashSet<>();
             leaving.forEach(left -> emails.add(left.membership().email()));
             // Locked after the organizations, as every erasure does; read under the lock.
             personal.ifPresent(p -> tx.accounts().lock(p.id()));
@@ -217,15 +224,35 @@ public final class LifecycleService implements Users, Maintenance {
                         Map.of("apiKeysRevoked", Integer.toString(keys)));
             }
             tx.accounts().setActiveAccount(userId, Optional.empty());
-            // A fixed number of set-based statements per address, whatever the rows that hold it.
-            tx.invitations().pseudonymize(userId, emails, pseudonym);
-            for (EmailAddress email : emails) {
-                tx.audit().pseudonymize(email, pseudonym.value());
-                tx.deliveries().pseudonymizeErrors(email, pseudonym.value());
-                tx.notices().pseudonymizeErrors(email, pseudonym.value());
-            }
+            forget(tx, userId, emails, pseudonym);
             return null;
         });
+    }
+
+    /**
+     * The addresses of the user's memberships that ended before, from the trail: the events that
+     * name the user as their target and record the address of the membership.
+     */
+    private static Set<EmailAddress> addressesOfEndedMemberships(WriteTransaction tx, UserId userId,
+            EmailAddress pseudonym) {
+        Set<EmailAddress> addresses = new LinkedHashSet<>();
+        tx.audit().byTarget(userId.value(), MEMBERSHIP_ADDRESS_EVENTS).forEach(event ->
+                Optional.ofNullable(event.details().get("email"))
+                        .filter(email -> EmailAddress.problem(email).isEmpty())
+                        .map(EmailAddress::of)
+                        .filter(email -> !email.equals(pseudonym))
+                        .ifPresent(addresses::add));
+        return addresses;
+    }
+
+    /** Replaces the user's addresses by the pseudonym: a fixed number of set-based statements per address. */
+    private static void forget(WriteTransaction tx, UserId userId, Set<EmailAddress> emails, EmailAddress pseudonym) {
+        tx.invitations().pseudonymize(userId, emails, pseudonym);
+        for (EmailAddress email : emails) {
+            tx.audit().pseudonymize(email, pseudonym.value());
+            tx.deliveries().pseudonymizeErrors(email, pseudonym.value());
+            tx.notices().pseudonymizeErrors(email, pseudonym.value());
+        }
     }
 
     /** A membership the erased user leaves: its live organization (empty if deleted) and its member count. */

@@ -3,6 +3,7 @@ package dev.orgkit.inmemory;
 import dev.orgkit.EmailAddress;
 import dev.orgkit.StorageException;
 import dev.orgkit.account.AccountId;
+import dev.orgkit.audit.AuditAction;
 import dev.orgkit.audit.AuditEvent;
 import dev.orgkit.audit.AuditQuery;
 import dev.orgkit.spi.AuditStore;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 
 /** The audit trail in memory: each account's events, sorted by id. */
 final class InMemoryAuditStore implements AuditStore {
@@ -33,6 +35,13 @@ final class InMemoryAuditStore implements AuditStore {
         NavigableMap<String, AuditEvent> newestFirst =
                 Pages.under(s.trails, accountId).descendingMap();
         return Pages.first(Pages.after(newestFirst, before), limit, query::matches);
+    }
+
+    @Override
+    public List<AuditEvent> byTarget(String target, Set<AuditAction> actions) {
+        return s.trails.values().stream().flatMap(trail -> trail.values().stream())
+                .filter(event -> event.target().equals(target) && actions.contains(event.action()))
+                .toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The audit trail ({@code orgkit_audit_events}, keyed by (account id, event id)), append only; the
@@ -68,6 +69,20 @@ final class JdbcAuditStore extends JdbcStore implements AuditStore {
         }
         return "SELECT " + COLUMNS + " FROM orgkit_audit_events" + where
                 + " ORDER BY " + dialect.keysetOrder("account_id DESC", "event_id DESC") + " LIMIT ?";
+    }
+
+    /** One query; no index serves it (the trail is not indexed by target), so it reads the trail: an erasure is rare. */
+    @Override
+    public List<AuditEvent> byTarget(String target, Set<AuditAction> actions) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(target);
+        parameters.addAll(actions.stream().map(Enum::name).sorted().toList());
+        return sql.list("find audit events by target", "SELECT " + COLUMNS + " FROM orgkit_audit_events WHERE target = ?"
+                + " AND action IN (" + String.join(", ", Collections.nCopies(actions.size(), "?")) + ")",
+                this::auditEvent, parameters.toArray());
     }
 
     @Override

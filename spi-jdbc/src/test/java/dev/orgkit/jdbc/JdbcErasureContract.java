@@ -34,8 +34,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Erasing a user leaves their address in no column of any row of any orgkit table: the tables are
- * found through the database's metadata, so a table added later is searched too.
+ * Erasing a user leaves their addresses (those of their memberships, ended ones included) in no
+ * column of any row of any orgkit table: the tables are found through the database's metadata, so a
+ * table added later is searched too.
  */
 abstract class JdbcErasureContract {
     private static final SupportPrincipal AGENT = Principal.support("agent-7");
@@ -92,6 +93,17 @@ abstract class JdbcErasureContract {
         mailer.failing(true);
         assertThat(kit.deliveries().dispatchPending().failed()).isEqualTo(1);
         mailer.failing(false);
+        // An earlier job: a member of Gamma under her work address, until she left.
+        String workAddress = "erin.work." + run + "@example.org";
+        UserPrincipal erinAtWork = Principal.user(erin.userId().value(), workAddress);
+        Organization gamma = kit.organizations().create(ana,
+                new NewOrganization("Gamma", "Gamma SAS", "alerts@gamma.example", "billing@gamma.example"));
+        kit.members().invite(ana, gamma.id(), workAddress, Role.MEMBER);
+        kit.invitations().accept(erinAtWork, mailer.lastTokenFor(workAddress));
+        kit.organizations().leave(erinAtWork, gamma.id(), "Gamma");
+        assertThat(mentions(workAddress)).as("the history names her work address before the erasure")
+                .anySatisfy(found -> assertThat(found).startsWith("orgkit_invitations."))
+                .anySatisfy(found -> assertThat(found).startsWith("orgkit_audit_events."));
         assertThat(mentions(address)).as("the history names her before the erasure")
                 .anySatisfy(found -> assertThat(found).startsWith("orgkit_memberships."))
                 .anySatisfy(found -> assertThat(found).startsWith("orgkit_invitations."))
@@ -103,6 +115,7 @@ abstract class JdbcErasureContract {
         kit.users().erase(erin.userId());
 
         assertThat(mentions(address)).isEmpty();
+        assertThat(mentions(workAddress)).as("the address of a membership she had ended").isEmpty();
         assertThat(mentions(Users.pseudonymOf(erin.userId()))).as("rows keep their history under the pseudonym")
                 .anySatisfy(found -> assertThat(found).startsWith("orgkit_invitations."))
                 .anySatisfy(found -> assertThat(found).startsWith("orgkit_audit_events."))

@@ -368,6 +368,37 @@ public abstract class OrganizationLifecycleContract extends ContractFixture {
                 .satisfies(event -> assertThat(event.details()).containsEntry("email", pseudonym));
     }
 
+    /**
+     * Protects erasure: the addresses of memberships the user ended before the erasure (left, or
+     * removed by an admin), under whatever address, are replaced too, even when the user is in no
+     * organization any more.
+     */
+    @Test
+    void erasing_replaces_the_addresses_of_memberships_that_ended_before_the_erasure() {
+        Organization acme = acme(ana);
+        join(ana, acme.id(), bob, Role.MEMBER);
+        kit.organizations().leave(bob, acme.id(), "Acme");
+        Organization beta = kit.organizations().create(ana,
+                new NewOrganization("Beta", "Beta SAS", "alerts@beta.example", "billing@beta.example"));
+        UserPrincipal bobAtWork = Principal.user(bob.userId().value(), "bob@work.example");
+        join(ana, beta.id(), bobAtWork, Role.MEMBER);
+        kit.members().remove(ana, beta.id(), bob.userId(), "bob@work.example");
+        int before = events.count();
+
+        kit.users().erase(bob.userId());
+
+        String pseudonym = Users.pseudonymOf(bob.userId());
+        assertThat(trail(acme.id())).allSatisfy(event -> assertThat(event.details()).doesNotContainValue("bob@example.com"))
+                .filteredOn(event -> event.action() == AuditAction.MEMBER_LEFT).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("email", pseudonym));
+        assertThat(trail(beta.id())).allSatisfy(event -> assertThat(event.details()).doesNotContainValue("bob@work.example"))
+                .filteredOn(event -> event.action() == AuditAction.MEMBER_REMOVED).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("email", pseudonym));
+        assertThat(trail(beta.id())).filteredOn(event -> event.action() == AuditAction.MEMBER_INVITED).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("email", pseudonym));
+        assertThat(events.count()).as("the user is in no account to audit the erasure on").isEqualTo(before);
+    }
+
     /** Protects erasure: invitations the erased user sent stay valid. */
     @Test
     void invitations_the_erased_user_sent_stay_valid() {
