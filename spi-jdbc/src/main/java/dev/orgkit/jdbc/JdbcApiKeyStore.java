@@ -72,19 +72,22 @@ final class JdbcApiKeyStore extends JdbcStore implements ApiKeyStore {
     }
 
     /**
-     * An anti-join on {@code orgkit_notices}' primary key (account, kind, subject), so a key whose
-     * notice was decided, in whatever state, is not read again. Without an index on
-     * {@code expires_at} it reads every live key: it runs at most once a minute per instance.
+     * An index range of {@code orgkit_api_keys_expiring} (migration 9), anti-joined on
+     * {@code orgkit_notices}' primary key (account, kind, subject), so a key whose notice was decided,
+     * in whatever state, is not read again. Its parameters: after, until, the limit.
      */
+    static final String EXPIRING_WITHOUT_NOTICE = "SELECT " + COLUMNS + """
+            FROM orgkit_api_keys k
+            WHERE k.expires_at > ? AND k.expires_at <= ? AND k.revoked_at IS NULL AND k.rolled_to IS NULL
+              AND NOT EXISTS (SELECT 1 FROM orgkit_notices n
+                              WHERE n.account_id = k.account_id AND n.kind = 'KEY_EXPIRY'
+                                AND n.subject = k.key_id)
+            ORDER BY k.expires_at, k.key_id LIMIT ?""";
+
     @Override
     public List<ApiKey> expiringWithoutNotice(Instant after, Instant until, int limit) {
-        return sql.list("list API keys whose expiry notice is to be decided", "SELECT " + COLUMNS + """
-                FROM orgkit_api_keys k
-                WHERE k.expires_at > ? AND k.expires_at <= ? AND k.revoked_at IS NULL AND k.rolled_to IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM orgkit_notices n
-                                  WHERE n.account_id = k.account_id AND n.kind = 'KEY_EXPIRY'
-                                    AND n.subject = k.key_id)
-                ORDER BY k.expires_at, k.key_id LIMIT ?""", row -> record(row, dialect).apiKey(), after, until, limit);
+        return sql.list("list API keys whose expiry notice is to be decided", EXPIRING_WITHOUT_NOTICE,
+                row -> record(row, dialect).apiKey(), after, until, limit);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.orgkit.spi.SecretHash;
 import dev.orgkit.spi.Storage;
 import dev.orgkit.spi.WriteTransaction;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -169,18 +171,47 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             PollingKeyChangeWatcher.READ_VERSION,
             "SELECT batch_id FROM orgkit_usage_flushes WHERE 1 = 0");
 
+    /** An index that a bundled migration adds, and nothing else: no query can probe it, the metadata lists it. */
+    private record RequiredIndex(String table, String name) {}
+
+    private static final List<RequiredIndex> INDEX_OF_EACH_MIGRATION = List.of(
+            new RequiredIndex("orgkit_api_keys", "orgkit_api_keys_expiring"));
+
     /** Fails at start, not at the first command, when the schema is missing or behind this version of orgkit. */
     private static void requireSchema(DataSource dataSource, Dialect dialect) {
+        String remedy = ": use JdbcStorage.migrate, or have your Flyway run classpath:" + Migrations.ROOT + dialect.name();
+        Optional<String> missingIndex;
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String probe : PROBE_OF_EACH_MIGRATION) {
                 statement.executeQuery(probe).close();
             }
+            missingIndex = missingIndex(connection);
         } catch (SQLException e) {
             throw new StorageException("the orgkit schema is missing, incomplete or unreachable (SQLState "
-                    + e.getSQLState() + "): use JdbcStorage.migrate, or have your Flyway run classpath:"
-                    + Migrations.ROOT + dialect.name(), e);
+                    + e.getSQLState() + ")" + remedy, e);
         }
+        missingIndex.ifPresent(index -> {
+            throw new StorageException("the orgkit schema is incomplete (it lacks the index " + index + ")" + remedy);
+        });
+    }
+
+    private static Optional<String> missingIndex(Connection connection) throws SQLException {
+        DatabaseMetaData metadata = connection.getMetaData();
+        for (RequiredIndex index : INDEX_OF_EACH_MIGRATION) {
+            String table = metadata.storesUpperCaseIdentifiers() ? index.table().toUpperCase(Locale.ROOT) : index.table();
+            boolean found = false;
+            try (ResultSet indexes = metadata.getIndexInfo(connection.getCatalog(), connection.getSchema(), table,
+                    false, true)) {
+                while (indexes.next() && !found) {
+                    found = index.name().equalsIgnoreCase(indexes.getString("INDEX_NAME"));
+                }
+            }
+            if (!found) {
+                return Optional.of(index.name());
+            }
+        }
+        return Optional.empty();
     }
 
     private static void requireArgument(String name, @Nullable Object value) {

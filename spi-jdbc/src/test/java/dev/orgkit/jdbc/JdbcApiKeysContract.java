@@ -97,6 +97,32 @@ abstract class JdbcApiKeysContract {
     }
 
     @Test
+    void the_look_for_keys_whose_expiry_notice_is_due_uses_the_index_of_expiries() throws SQLException {
+        OrgKit kit = kit(JdbcStorage.create(dataSource()));
+        Organization org = acme(kit);
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            kit.apiKeys().create(ANA, org.id(), new NewApiKey("key " + i).expiringAt(now.plus(Duration.ofDays(10 + i))));
+        }
+        // The next notice round's window holds one key of the twenty.
+        String look = JdbcApiKeyStore.EXPIRING_WITHOUT_NOTICE
+                .replaceFirst("\\?", timestamp(now.plus(Duration.ofDays(9))))
+                .replaceFirst("\\?", timestamp(now.plus(Duration.ofDays(10)).plusSeconds(60)))
+                .replaceFirst("\\?", "100");
+        String plan;
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            if (database().kind.equals("postgresql")) {
+                statement.execute("SET enable_seqscan = off");
+            }
+            plan = explain(statement, look);
+            if (database().kind.equals("postgresql")) {
+                statement.execute("RESET enable_seqscan");
+            }
+        }
+        assertThat(plan.toLowerCase(Locale.ROOT)).contains("orgkit_api_keys_expiring");
+    }
+
+    @Test
     void a_revocation_through_the_caching_storage_is_seen_at_once_even_for_a_cached_key() {
         var ticker = new AtomicLong();
         JdbcStorage cached = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(1),
@@ -308,6 +334,12 @@ abstract class JdbcApiKeysContract {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A timestamp literal every dialect reads, in UTC, to the second. */
+    private static String timestamp(Instant at) {
+        return "TIMESTAMP '" + at.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().withNano(0).toString()
+                .replace('T', ' ') + "'";
     }
 
     private String explain(Statement statement, String query) throws SQLException {
