@@ -1,6 +1,6 @@
 -- orgkit schema, version 9, for PostgreSQL: an index of the expiries of live API keys, for the look
 -- that schedules expiry notices (once a minute per instance). Without it the look reads every key:
--- 122-135 ms on 200,000 keys; with it, 17-22 ms.
+-- on 200,000 keys 24-27 ms; with it, 1.5-2.5 ms (ExpiryLookMeasurement).
 
 -- Partial: revoked and rolled keys never get a notice, and most keys have no expiry, so the index
 -- holds only the keys the look can find.
