@@ -149,13 +149,10 @@ public final class LifecycleService implements Users, Maintenance {
             List<Membership> memberships = new ArrayList<>(tx.members().ofUser(userId));
             Optional<PersonalAccount> personal = tx.accounts().personalAccountOf(userId);
             EmailAddress pseudonym = EmailAddress.of(Users.pseudonymOf(userId));
-            // Every address orgkit knew the user by: the trail's for memberships that ended before,
-            // then their memberships' and their personal account's.
-            Set<EmailAddress> emails = new LinkedHashSet<>(addressesOfEndedMemberships(tx, userId, pseudonym));
             if (memberships.isEmpty() && personal.isEmpty()) {
                 // Unknown, erased already, or left every organization: only what the trail and the
                 // invitations they sent hold remains.
-                forget(tx, userId, emails, pseudonym);
+                forget(tx, userId, addressesOfEndedMemberships(tx, userId, pseudonym), pseudonym);
                 return null;
             }
             // Locked in id order, so that two erasures sharing organizations never wait for each other.
@@ -186,6 +183,10 @@ public final class LifecycleService implements Users, Maintenance {
                 }
                 leaving.add(new Leaving(membership.get(), Optional.of(organization), members));
             }
+            // Every address orgkit knew the user by: read once the organizations are locked, so that a
+            // membership that ended meanwhile is in the trail. The trail's for memberships that ended
+            // before, their memberships', and their personal account's.
+            Set<EmailAddress> emails = new LinkedHashSet<>(addressesOfEndedMemberships(tx, userId, pseudonym));
             leaving.forEach(left -> emails.add(left.membership().email()));
             // Locked after the organizations, as every erasure does; read under the lock.
             personal.ifPresent(p -> tx.accounts().lock(p.id()));
