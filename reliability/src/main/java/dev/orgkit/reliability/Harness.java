@@ -86,6 +86,7 @@ public final class Harness {
             drain(pool, settings, dir);
             Journals journals = Journals.read(dir);
             Snapshot snapshot = Snapshot.read(pool);
+            snapshot.readMentions(pool);
             StateChecks.run(snapshot, journals, report);
             DeliveryChecks.run(snapshot, journals, Mailbox.readAll(dir), kills, settings, report);
             long refused = journals.incarnations.values().stream().mapToLong(i -> i.mailsRefused).sum();

@@ -27,6 +27,7 @@ final class StateChecks {
         trailReplaysToMemberships(db, report);
         seatsAndPendingInvitations(db, report);
         onlyOrgKitExceptions(journals, report);
+        erasedAddressesAreGone(db, journals, report);
         Map<String, Long> seatRefusals = new TreeMap<>();
         journals.commands.stream().filter(c -> c.ending() == Journals.Ending.REFUSED
                 && c.detail().equals("SEAT_LIMIT_REACHED")).forEach(c -> seatRefusals.merge(c.kind(), 1L, Long::sum));
@@ -337,6 +338,75 @@ final class StateChecks {
             check.expect(org.used() <= largest, last.account() + " used " + org.used() + " seats ("
                     + org.roles.size() + " members, " + org.pending.size() + " pending) of " + largest
                     + " after event " + last.id() + " (" + last.action() + ")");
+        }
+    }
+
+    /**
+     * After an acknowledged erasure, the user's addresses (their own and their work address, of a
+     * current or an ended membership) are in no column of any row of any orgkit table, in any case,
+     * as they are or URL-encoded (audit details): read from {@link Snapshot#mentions}, every value that
+     * names the erasable users' domain. A user is judged by their commands in journal order (one
+     * thread runs them all): erased after an acknowledged {@code ERASE_USER}; no longer after any later
+     * command naming them that may have committed (an invitation again, its acceptance), until an
+     * acknowledged erasure again. An erasure whose outcome is unknown proves nothing either way: the
+     * state stays what it was (the workload abandons the user then).
+     */
+    private static void erasedAddressesAreGone(Snapshot db, Journals journals, Report report) {
+        Report.Check check = report.check("an erased user's addresses are in no orgkit table (unless invited again)");
+        Map<String, Boolean> erased = new TreeMap<>();
+        long acknowledged = 0;
+        long expectedEvents = 0;
+        long repeated = 0;
+        long invitedAgain = 0;
+        Map<String, Long> refusals = new TreeMap<>();
+        for (Journals.Command c : journals.commands) {
+            if (c.kind().equals("ERASE_USER")) {
+                String user = lastPart(c.key()).orElseThrow();
+                if (c.ending() == Journals.Ending.ACKNOWLEDGED) {
+                    acknowledged++;
+                    expectedEvents += c.events();
+                    repeated += c.events() == 0 ? 1 : 0;
+                    erased.put(user, true);
+                } else if (c.ending() == Journals.Ending.REFUSED) {
+                    refusals.merge(c.detail(), 1L, Long::sum);
+                }
+                continue;
+            }
+            if (c.ending() == Journals.Ending.REFUSED) {
+                continue;
+            }
+            Set<String> named = new TreeSet<>();
+            for (String part : c.key().split("\\|")) {
+                Population.erasableOf(part).ifPresent(named::add);
+            }
+            for (String user : named) {
+                if (Boolean.TRUE.equals(erased.put(user, false)) && c.kind().equals("INVITE_WITH_LINK")) {
+                    invitedAgain++;
+                }
+            }
+        }
+        report.figures.put("ERASE_USER acknowledged (USER_ERASED events expected; of them repeated on an erased user, "
+                + "expecting none) / refused", acknowledged + " (" + expectedEvents + "; " + repeated + ") / "
+                + (refusals.isEmpty() ? "0" : refusals.toString().replace("{", "").replace("}", "").replace("=", " ×")));
+        report.figures.put("erased users invited again afterwards (then joined and erased once more, if acknowledged)",
+                String.valueOf(invitedAgain));
+        report.figures.put("values in orgkit tables that name the erasable users' domain (users not erased, "
+                + "companions, users invited again)", String.valueOf(db.mentions.size()));
+        for (Map.Entry<String, Boolean> user : erased.entrySet()) {
+            if (!user.getValue()) {
+                continue;
+            }
+            for (String address : Population.addressesOfErasable(user.getKey())) {
+                List<String> forms = List.of(address.toLowerCase(java.util.Locale.ROOT),
+                        java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8)
+                                .toLowerCase(java.util.Locale.ROOT));
+                List<Snapshot.Mention> found = db.mentions.stream()
+                        .filter(m -> forms.stream().anyMatch(m.value().toLowerCase(java.util.Locale.ROOT)::contains))
+                        .toList();
+                check.expect(found.isEmpty(), user.getKey() + " was erased, yet " + address + " is in "
+                        + found.stream().limit(5).map(m -> m.table() + "." + m.column() + " = " + m.value()).toList()
+                        + (found.size() > 5 ? " and " + (found.size() - 5) + " more" : ""));
+            }
         }
     }
 
