@@ -81,6 +81,14 @@ final class AuditKeys {
         return join("SUPPORT_REQUEST_REJECTED", agent, requestId);
     }
 
+    /**
+     * An erasure (by the host: the system actor): one {@code USER_ERASED} event per account the user
+     * leaves, each targeting the user; the command journals how many it expects.
+     */
+    static String userErased(UserId user) {
+        return join("USER_ERASED", user.value());
+    }
+
     static String keyCreated(AccountId account, UserId actor) {
         return join("API_KEY_CREATED", account.value(), actor.value());
     }
@@ -115,6 +123,7 @@ final class AuditKeys {
             case "SUPPORT_REQUESTED" -> join(action, account, actor, target, details.get("supportAction"));
             case "SUPPORT_REQUEST_APPROVED", "SUPPORT_REQUEST_REJECTED" -> join(action, actor, details.get("request"));
             case "API_KEY_CREATED" -> join(action, account, actor);
+            case "USER_ERASED" -> join(action, target);
             case "INVITATION_MAIL_SENT", "INVITATION_MAIL_FAILED", "INVITATION_MAIL_GIVEN_UP" -> null;
             default -> join("UNEXPECTED", action, account, actor, target);
         };

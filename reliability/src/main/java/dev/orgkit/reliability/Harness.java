@@ -86,6 +86,7 @@ public final class Harness {
             drain(pool, settings, dir);
             Journals journals = Journals.read(dir);
             Snapshot snapshot = Snapshot.read(pool);
+            snapshot.readMentions(pool);
             StateChecks.run(snapshot, journals, report);
             DeliveryChecks.run(snapshot, journals, Mailbox.readAll(dir), kills, settings, report);
             long refused = journals.incarnations.values().stream().mapToLong(i -> i.mailsRefused).sum();
@@ -145,6 +146,18 @@ public final class Harness {
                     .map(org -> new Population.Org(org.id(), name))
                     .orElseThrow(() -> new IllegalStateException("could not create " + name));
             Population.writeLifecycle(dir, life);
+            // Two more, apart too, where the workload's erasable users join, leave and are erased.
+            UserPrincipal eraser = Population.erasureFounder(settings.users());
+            var erasure = new ArrayList<Population.Org>();
+            for (String erase : List.of("rel-erase", "rel-erase-2")) {
+                erasure.add(outcomes.run("CREATE_ORGANIZATION", AuditKeys.organizationCreated(eraser.userId().value(), erase),
+                        () -> kit.organizations().create(eraser, new NewOrganization(erase, erase + " SAS",
+                                "alerts@" + erase + ".example", "billing@" + erase + ".example")),
+                        org -> org.id().value())
+                        .map(org -> new Population.Org(org.id(), erase))
+                        .orElseThrow(() -> new IllegalStateException("could not create " + erase)));
+            }
+            Population.writeErasure(dir, erasure);
             journal.write("END", System.currentTimeMillis());
         }
         Population.write(dir, organizations);

@@ -21,8 +21,12 @@ final class Journals {
     /** How a command ended, as its client saw it. */
     enum Ending { ACKNOWLEDGED, REFUSED, UNKNOWN, IN_FLIGHT, UNEXPECTED }
 
-    /** One command: which incarnation ran it, its kind, audit key, and ending. */
-    record Command(String incarnation, String kind, String key, Ending ending, long endedAt, String detail) {}
+    /**
+     * One command: which incarnation ran it, its kind, audit key, ending, and how many events with
+     * that key it writes when it commits (1 unless its {@code C} line says otherwise).
+     */
+    record Command(String incarnation, String kind, String key, Ending ending, long endedAt, String detail,
+            int events) {}
 
     /** The last usage line of a key in one incarnation: VALID verifications and the latest start of one. */
     record Usage(long at, long valid, long lastValidStart) {}
@@ -85,7 +89,8 @@ final class Journals {
                         case "X" -> Ending.UNKNOWN;
                         default -> Ending.UNEXPECTED;
                     };
-                    commands.add(new Command(name, c[3], c[4], ending, Long.parseLong(f[2]), f.length > 3 ? f[3] : ""));
+                    commands.add(new Command(name, c[3], c[4], ending, Long.parseLong(f[2]), f.length > 3 ? f[3] : "",
+                            events(c)));
                 }
                 case "U" -> {
                     var usage = new Usage(Long.parseLong(f[1]), Long.parseLong(f[3]), Long.parseLong(f[4]));
@@ -106,7 +111,12 @@ final class Journals {
             }
         }
         for (String[] c : started.values()) {
-            commands.add(new Command(name, c[3], c[4], Ending.IN_FLIGHT, Long.parseLong(c[2]), ""));
+            commands.add(new Command(name, c[3], c[4], Ending.IN_FLIGHT, Long.parseLong(c[2]), "", events(c)));
         }
+    }
+
+    /** The events a command's {@code C} line says it writes with its key when it commits. */
+    private static int events(String[] started) {
+        return started.length > 5 ? Integer.parseInt(started[5]) : 1;
     }
 }

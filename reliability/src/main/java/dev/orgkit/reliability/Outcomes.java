@@ -22,6 +22,7 @@ final class Outcomes {
     private final Journal journal;
     private final String thread;
     private final AtomicLong sequence = new AtomicLong();
+    private Journals.Ending last = Journals.Ending.IN_FLIGHT;
 
     /** Journals to {@code journal} the commands of one thread, numbered {@code <thread>.<n>}. */
     Outcomes(Journal journal, String thread) {
@@ -34,11 +35,26 @@ final class Outcomes {
      * returns its result if it was acknowledged.
      */
     <T> Optional<T> run(String kind, String key, Supplier<T> call, Function<T, String> describe) {
+        return run(kind, key, 1, call, describe);
+    }
+
+    /**
+     * {@link #run} for a command that writes {@code events} audit events with {@code key} when it
+     * commits (an erasure writes one per account the user leaves, none for a user erased already):
+     * the {@code C} line carries the count when it is not 1.
+     */
+    <T> Optional<T> run(String kind, String key, int events, Supplier<T> call, Function<T, String> describe) {
         String seq = thread + "." + sequence.incrementAndGet();
-        journal.write("C", seq, System.currentTimeMillis(), kind, key);
+        if (events == 1) {
+            journal.write("C", seq, System.currentTimeMillis(), kind, key);
+        } else {
+            journal.write("C", seq, System.currentTimeMillis(), kind, key, events);
+        }
+        last = Journals.Ending.REFUSED;
         try {
             T result = call.get();
             journal.write("A", seq, System.currentTimeMillis(), describe.apply(result));
+            last = Journals.Ending.ACKNOWLEDGED;
             return Optional.of(result);
         } catch (AccessDeniedException e) {
             journal.write("R", seq, System.currentTimeMillis(), e.code());
@@ -49,11 +65,18 @@ final class Outcomes {
         } catch (InvalidInputException e) {
             journal.write("R", seq, System.currentTimeMillis(), "INVALID_INPUT");
         } catch (StorageException e) {
+            last = Journals.Ending.UNKNOWN;
             journal.write("X", seq, System.currentTimeMillis(), rootCause(e));
         } catch (RuntimeException e) {
+            last = Journals.Ending.UNEXPECTED;
             journal.write("E", seq, System.currentTimeMillis(), e.getClass().getName());
         }
         return Optional.empty();
+    }
+
+    /** How the last command {@link #run} ran ended (this object serves one thread). */
+    Journals.Ending last() {
+        return last;
     }
 
     /** How one row of a multi-row command ended: done (with what to journal) or refused (with the code). */

@@ -23,7 +23,13 @@ final class Population {
 
     private static final String FILE = "organizations.tsv";
     private static final String LIFECYCLE_FILE = "lifecycle.tsv";
+    private static final String ERASURE_FILE = "erasure.tsv";
     private static final String DOMAIN = "@rel.example";
+    /**
+     * The domain of the users the workload erases (and of their companions): no other address of a
+     * run mentions it, so the checker looks for erased addresses only among the values that do.
+     */
+    static final String ERASABLE_DOMAIN = "erase.rel.example";
 
     private Population() {}
 
@@ -58,6 +64,62 @@ final class Population {
         return user(users);
     }
 
+    /**
+     * The founder of the two organizations apart where erasable users join and are erased:
+     * {@code u<users+1>}, whom the workload invites nowhere, so that it stays their sole admin.
+     */
+    static UserPrincipal erasureFounder(int users) {
+        return user(users + 1);
+    }
+
+    /**
+     * An erasable user under their own address {@code <id>@erase.rel.example}. The ids are unique per
+     * command thread of a process incarnation ({@code x-<process>-<incarnation>-<thread>-<n>}), so a
+     * restarted process never inherits one whose state it does not know.
+     */
+    static UserPrincipal erasable(String id) {
+        return Principal.user(id, id + "@" + ERASABLE_DOMAIN);
+    }
+
+    /** The same user under a second address, {@code <id>.work@erase.rel.example} (another membership). */
+    static UserPrincipal erasableAtWork(String id) {
+        return Principal.user(id, id + ".work@" + ERASABLE_DOMAIN);
+    }
+
+    /** Every address the workload gives the erasable user {@code id}. */
+    static List<String> addressesOfErasable(String id) {
+        return List.of(erasable(id).verifiedEmail().value(), erasableAtWork(id).verifiedEmail().value());
+    }
+
+    /** The erasable user an address or user id names, if it is one of theirs. */
+    static java.util.Optional<String> erasableOf(String part) {
+        String id = part;
+        if (part.endsWith("@" + ERASABLE_DOMAIN)) {
+            id = part.substring(0, part.length() - ERASABLE_DOMAIN.length() - 1);
+            id = id.endsWith(".work") ? id.substring(0, id.length() - ".work".length()) : id;
+        } else if (part.contains("@")) {
+            return java.util.Optional.empty();
+        }
+        return id.startsWith("x-") ? java.util.Optional.of(id) : java.util.Optional.empty();
+    }
+
+    static void writeErasure(Path directory, List<Org> organizations) {
+        var lines = new ArrayList<String>();
+        for (Org org : organizations) {
+            lines.add(org.id().value() + "\t" + org.name());
+        }
+        try {
+            Files.write(directory.resolve(ERASURE_FILE), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The organizations where erasable users join (empty if the run has none). */
+    static List<Org> readErasure(Path directory) {
+        return Files.exists(directory.resolve(ERASURE_FILE)) ? read(directory, ERASURE_FILE) : List.of();
+    }
+
     static void writeLifecycle(Path directory, Org org) {
         try {
             Files.writeString(directory.resolve(LIFECYCLE_FILE), org.id().value() + "\t" + org.name() + "\n",
@@ -82,9 +144,13 @@ final class Population {
     }
 
     static List<Org> read(Path directory) {
+        return read(directory, FILE);
+    }
+
+    private static List<Org> read(Path directory, String file) {
         try {
             var organizations = new ArrayList<Org>();
-            for (String line : Files.readAllLines(directory.resolve(FILE), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(directory.resolve(file), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
                 organizations.add(new Org(AccountId.of(f[0]), f[1]));
             }

@@ -26,12 +26,17 @@ final class Snapshot {
 
     record Invitation(String account, String id, String email, String status, String delivery, int attempts) {}
 
+    /** A value of a column of an orgkit table that names the erasable users' domain. */
+    record Mention(String table, String column, String value) {}
+
     final List<String> organizations = new ArrayList<>();
     final List<Member> members = new ArrayList<>();
     final List<Invitation> invitations = new ArrayList<>();
     /** In the order of each account's trail: by time, then id. */
     final List<Event> events = new ArrayList<>();
     final Map<String, Long> usage = new HashMap<>();
+    /** Every value, in any orgkit table, that names the erasable users' domain: see {@link #readMentions}. */
+    final List<Mention> mentions = new ArrayList<>();
 
     static Snapshot read(DataSource dataSource) throws SQLException {
         var s = new Snapshot();
@@ -73,6 +78,48 @@ final class Snapshot {
             }
         }
         return s;
+    }
+
+    /**
+     * Reads into {@link #mentions} every value of every column of every row of every table whose
+     * name starts with {@code orgkit_} (found through the metadata, so that a table added later is
+     * searched too) that mentions {@link Population#ERASABLE_DOMAIN} in any case, as it is or
+     * URL-encoded: the only values where an erasable user's address can be. A full scan, once per run.
+     */
+    void readMentions(DataSource dataSource) throws SQLException {
+        String domain = Population.ERASABLE_DOMAIN.toLowerCase(java.util.Locale.ROOT);
+        String encoded = java.net.URLEncoder.encode(domain, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        try (Connection c = dataSource.getConnection(); Statement q = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (r.next()) {
+                    String table = r.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if (table.startsWith("orgkit_")) {
+                        tables.add(table);
+                    }
+                }
+            }
+            if (!tables.contains("orgkit_audit_events") || !tables.contains("orgkit_invitations")) {
+                throw new IllegalStateException("the metadata lists no orgkit tables: " + tables);
+            }
+            for (String table : tables) {
+                try (ResultSet r = q.executeQuery("SELECT * FROM " + table)) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            String value = r.getString(i);
+                            if (value != null) {
+                                String lower = value.toLowerCase(java.util.Locale.ROOT);
+                                if (lower.contains(domain) || lower.contains(encoded)) {
+                                    mentions.add(new Mention(table,
+                                            r.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), value));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The pending invitations that have a mail and whose mail is not sent yet. */

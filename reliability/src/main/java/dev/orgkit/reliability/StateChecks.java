@@ -27,6 +27,7 @@ final class StateChecks {
         trailReplaysToMemberships(db, report);
         seatsAndPendingInvitations(db, report);
         onlyOrgKitExceptions(journals, report);
+        erasedAddressesAreGone(db, journals, report);
         Map<String, Long> seatRefusals = new TreeMap<>();
         journals.commands.stream().filter(c -> c.ending() == Journals.Ending.REFUSED
                 && c.detail().equals("SEAT_LIMIT_REACHED")).forEach(c -> seatRefusals.merge(c.kind(), 1L, Long::sum));
@@ -75,21 +76,23 @@ final class StateChecks {
         Report.Check check = report.check("one audit event per acknowledged command, none per refused one");
         // Per key: acknowledged, acknowledged no-ops possible, refused, storage failed, in flight at a kill.
         Map<String, long[]> expected = new TreeMap<>();
+        Map<String, String> pseudonyms = pseudonymsOfErasables(journals);
         for (Journals.Command c : journals.commands) {
             report.count(c.kind(), c.ending());
-            long[] b = expected.computeIfAbsent(c.key(), k -> new long[5]);
+            long[] b = expected.computeIfAbsent(erasableNamed(c.key(), pseudonyms), k -> new long[5]);
+            // Most commands write one event; an erasure one per account the user leaves (maybe none).
             switch (c.ending()) {
-                case ACKNOWLEDGED -> b[IDEMPOTENT.contains(c.kind()) ? 1 : 0]++;
-                case UNEXPECTED -> b[1]++;
+                case ACKNOWLEDGED -> b[IDEMPOTENT.contains(c.kind()) ? 1 : 0] += c.events();
+                case UNEXPECTED -> b[1] += c.events();
                 case REFUSED -> b[2]++;
-                case UNKNOWN -> b[3]++;
-                case IN_FLIGHT -> b[4]++;
+                case UNKNOWN -> b[3] += c.events();
+                case IN_FLIGHT -> b[4] += c.events();
             }
         }
         Map<String, Long> actual = new HashMap<>();
         for (Snapshot.Event e : db.events) {
             AuditKeys.ofEvent(e.action(), e.account(), e.actor(), e.target(), e.details())
-                    .ifPresent(key -> actual.merge(key, 1L, Long::sum));
+                    .ifPresent(key -> actual.merge(erasableNamed(key, pseudonyms), 1L, Long::sum));
         }
         long failedButCommitted = 0;
         long killedButCommitted = 0;
@@ -100,7 +103,8 @@ final class StateChecks {
             long n = actual.getOrDefault(key, 0L);
             long unknown = b[1] + b[3] + b[4];
             check.expect(n >= b[0] && n <= b[0] + unknown, key + ": " + n + " event(s) for " + b[0]
-                    + " acknowledged, " + unknown + " unknown and " + b[2] + " refused command(s)");
+                    + " acknowledged, " + unknown + " unknown and " + b[2] + " refused command(s)"
+                    + (key.startsWith("USER_ERASED|") ? " (counted in the events each erasure expects)" : ""));
             if (b[1] == 0 && n > b[0]) {
                 long extra = Math.min(n - b[0], b[3] + b[4]);
                 long killed = Math.min(extra, b[4]);
@@ -117,6 +121,54 @@ final class StateChecks {
         report.figures.put("storage failures (command, root cause:SQLState)", failures.isEmpty() ? "none"
                 : failures.toString().replace("{", "").replace("}", "").replace("=", " ×"));
         oneEventPerRevokedKey(db, journals, report);
+    }
+
+    /**
+     * The pseudonym of every erasable user (companions included) the journals name, to the user:
+     * {@code erased-<the first 16 hex digits of SHA-256(user id)>@erased.invalid}, computed here as
+     * the lifecycle guide documents it, not by orgkit's code.
+     */
+    static Map<String, String> pseudonymsOfErasables(Journals journals) {
+        Map<String, String> pseudonyms = new HashMap<>();
+        try {
+            var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            for (Journals.Command c : journals.commands) {
+                for (String part : c.key().split("\\|")) {
+                    Population.erasableOf(part).ifPresent(user -> pseudonyms.computeIfAbsent(
+                            "erased-" + java.util.HexFormat.of().formatHex(
+                                    sha256.digest(user.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8)
+                                    + "@erased.invalid", p -> user));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return pseudonyms;
+    }
+
+    /**
+     * An audit key with each address of an erasable user, or its pseudonym, replaced by
+     * {@code erasable:<user id>}: an erasure rewrites the addresses in the events the user's earlier
+     * commands wrote (an invitation names its invitee's address), so a journaled key and its event's
+     * key agree only up to that. That the addresses are gone is the erasure invariant's to prove; a
+     * pseudonym of no known user stays as it is, and its event then matches no command.
+     */
+    static String erasableNamed(String key, Map<String, String> pseudonyms) {
+        if (!key.contains("@")) {
+            return key;
+        }
+        String[] parts = key.split("\\|", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            String user = pseudonyms.get(part);
+            if (user == null && part.contains("@")) {
+                user = Population.erasableOf(part).orElse(null);
+            }
+            if (user != null) {
+                parts[i] = "erasable:" + user;
+            }
+        }
+        return String.join("|", parts);
     }
 
     private static void oneEventPerRevokedKey(Snapshot db, Journals journals, Report report) {
@@ -172,7 +224,7 @@ final class StateChecks {
             case "ORGANIZATION_CREATED" -> roles.put(d.get("admin"), "ADMIN");
             case "INVITATION_ACCEPTED" -> roles.put(e.target(), d.get("role"));
             case "MEMBER_ROLE_CHANGED" -> roles.put(e.target(), d.get("role.after"));
-            case "MEMBER_REMOVED", "MEMBER_LEFT" -> roles.remove(e.target());
+            case "MEMBER_REMOVED", "MEMBER_LEFT", "USER_ERASED" -> roles.remove(e.target());
             case "SUPPORT_REQUEST_APPROVED" -> {
                 if ("REMOVE_ADMIN".equals(d.get("supportAction"))) {
                     roles.remove(e.target());
@@ -286,6 +338,75 @@ final class StateChecks {
             check.expect(org.used() <= largest, last.account() + " used " + org.used() + " seats ("
                     + org.roles.size() + " members, " + org.pending.size() + " pending) of " + largest
                     + " after event " + last.id() + " (" + last.action() + ")");
+        }
+    }
+
+    /**
+     * After an acknowledged erasure, the user's addresses (their own and their work address, of a
+     * current or an ended membership) are in no column of any row of any orgkit table, in any case,
+     * as they are or URL-encoded (audit details): read from {@link Snapshot#mentions}, every value that
+     * names the erasable users' domain. A user is judged by their commands in journal order (one
+     * thread runs them all): erased after an acknowledged {@code ERASE_USER}; no longer after any later
+     * command naming them that may have committed (an invitation again, its acceptance), until an
+     * acknowledged erasure again. An erasure whose outcome is unknown proves nothing either way: the
+     * state stays what it was (the workload abandons the user then).
+     */
+    private static void erasedAddressesAreGone(Snapshot db, Journals journals, Report report) {
+        Report.Check check = report.check("an erased user's addresses are in no orgkit table (unless invited again)");
+        Map<String, Boolean> erased = new TreeMap<>();
+        long acknowledged = 0;
+        long expectedEvents = 0;
+        long repeated = 0;
+        long invitedAgain = 0;
+        Map<String, Long> refusals = new TreeMap<>();
+        for (Journals.Command c : journals.commands) {
+            if (c.kind().equals("ERASE_USER")) {
+                String user = lastPart(c.key()).orElseThrow();
+                if (c.ending() == Journals.Ending.ACKNOWLEDGED) {
+                    acknowledged++;
+                    expectedEvents += c.events();
+                    repeated += c.events() == 0 ? 1 : 0;
+                    erased.put(user, true);
+                } else if (c.ending() == Journals.Ending.REFUSED) {
+                    refusals.merge(c.detail(), 1L, Long::sum);
+                }
+                continue;
+            }
+            if (c.ending() == Journals.Ending.REFUSED) {
+                continue;
+            }
+            Set<String> named = new TreeSet<>();
+            for (String part : c.key().split("\\|")) {
+                Population.erasableOf(part).ifPresent(named::add);
+            }
+            for (String user : named) {
+                if (Boolean.TRUE.equals(erased.put(user, false)) && c.kind().equals("INVITE_WITH_LINK")) {
+                    invitedAgain++;
+                }
+            }
+        }
+        report.figures.put("ERASE_USER acknowledged (USER_ERASED events expected; of them repeated on an erased user, "
+                + "expecting none) / refused", acknowledged + " (" + expectedEvents + "; " + repeated + ") / "
+                + (refusals.isEmpty() ? "0" : refusals.toString().replace("{", "").replace("}", "").replace("=", " ×")));
+        report.figures.put("erased users invited again afterwards (then joined and erased once more, if acknowledged)",
+                String.valueOf(invitedAgain));
+        report.figures.put("values in orgkit tables that name the erasable users' domain (users not erased, "
+                + "companions, users invited again)", String.valueOf(db.mentions.size()));
+        for (Map.Entry<String, Boolean> user : erased.entrySet()) {
+            if (!user.getValue()) {
+                continue;
+            }
+            for (String address : Population.addressesOfErasable(user.getKey())) {
+                List<String> forms = List.of(address.toLowerCase(java.util.Locale.ROOT),
+                        java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8)
+                                .toLowerCase(java.util.Locale.ROOT));
+                List<Snapshot.Mention> found = db.mentions.stream()
+                        .filter(m -> forms.stream().anyMatch(m.value().toLowerCase(java.util.Locale.ROOT)::contains))
+                        .toList();
+                check.expect(found.isEmpty(), user.getKey() + " was erased, yet " + address + " is in "
+                        + found.stream().limit(5).map(m -> m.table() + "." + m.column() + " = " + m.value()).toList()
+                        + (found.size() > 5 ? " and " + (found.size() - 5) + " more" : ""));
+            }
         }
     }
 

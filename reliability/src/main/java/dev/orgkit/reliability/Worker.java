@@ -44,23 +44,30 @@ public final class Worker {
     private static final int RING = 48;
 
     final String process;
+    /** This incarnation: {@code <process>-<incarnation>}. */
+    final String name;
     final Settings settings;
     final Journal journal;
     final Mailbox mailbox;
     final List<Population.Org> organizations;
     /** The organization the workload deletes and restores, if any. */
     final java.util.Optional<Population.Org> lifecycle;
+    /** The two organizations where erasable users join and are erased, if any. */
+    final List<Population.Org> erasure;
     final List<OwnedKey> keys = new CopyOnWriteArrayList<>();
     final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
-    private Worker(String process, Settings settings, Journal journal, List<Population.Org> organizations) {
+    private Worker(String process, String name, Settings settings, Journal journal,
+            List<Population.Org> organizations) {
         this.process = process;
+        this.name = name;
         this.settings = settings;
         this.journal = journal;
         this.mailbox = new Mailbox(settings.directory(), 2_000);
         this.organizations = organizations;
         this.lifecycle = Population.readLifecycle(settings.directory());
+        this.erasure = Population.readErasure(settings.directory());
     }
 
     /** Entry point of a worker process. */
@@ -76,7 +83,7 @@ public final class Worker {
                 Journal box = Journal.open(Mailbox.fileOf(dir, name));
                 HikariDataSource pool = database.pool(process, 4)) {
             journal.write("START", System.currentTimeMillis(), process, incarnation);
-            var worker = new Worker(process, settings, journal, Population.read(dir));
+            var worker = new Worker(process, name, settings, journal, Population.read(dir));
             double failure = settings.mailFailure();
             OrgKit kit = OrgKit.builder()
                     .storage(storage(pool).withApiKeyCache(100_000, Duration.ofMillis(settings.cacheMillis())))

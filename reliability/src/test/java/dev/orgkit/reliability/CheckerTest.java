@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckerTest {
     private static final String ORG = "org_1";
+    private static final String ERASABLE = "x-w0-1-0-1";
     private static final Settings SETTINGS = Settings.parse("--cacheMillis=2000", "--verifyThreads=1",
             "--verifyPerSecond=10");
 
@@ -360,6 +361,123 @@ class CheckerTest {
 
         assertThat(violations(check(), "nothing is invited, accepted or keyed into a deleted organization"))
                 .singleElement().asString().contains("MEMBER_INVITED) happened before it was restored");
+    }
+
+    @Test
+    void an_acknowledged_erasure_with_its_event_and_no_address_left_is_no_violation() {
+        erasure("A", 1, 1);
+
+        Report report = check();
+
+        assertThat(report.violations()).isZero();
+        assertThat(report.checks).filteredOn(c -> c.name.startsWith("an erased user's addresses"))
+                .singleElement().satisfies(c -> assertThat(c.checked).isEqualTo(2));
+        assertThat(report.commands.get("ERASE_USER")[Journals.Ending.ACKNOWLEDGED.ordinal()]).isEqualTo(1);
+    }
+
+    @Test
+    void an_address_left_after_an_acknowledged_erasure_is_a_violation_in_any_case_and_url_encoded() {
+        erasure("A", 1, 1);
+        String address = Population.erasable(ERASABLE).verifiedEmail().value();
+        db.mentions.add(new Snapshot.Mention("orgkit_invitation_deliveries", "last_error",
+                "550 no mailbox " + address.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(violations(check(), "an erased user's addresses")).singleElement().asString()
+                .contains("orgkit_invitation_deliveries.last_error");
+
+        db.mentions.clear();
+        db.mentions.add(new Snapshot.Mention("orgkit_audit_events", "details", "email="
+                + java.net.URLEncoder.encode(Population.erasableAtWork(ERASABLE).verifiedEmail().value(),
+                        java.nio.charset.StandardCharsets.UTF_8) + "&role=MEMBER"));
+        assertThat(violations(check(), "an erased user's addresses")).singleElement().asString()
+                .contains(ERASABLE + ".work@erase.rel.example is in [orgkit_audit_events.details");
+    }
+
+    @Test
+    void an_acknowledged_erasure_without_its_user_erased_event_is_a_violation() {
+        erasure("A", 2, 1);
+
+        assertThat(violations(check(), "one audit event per acknowledged command")).singleElement().asString()
+                .contains("USER_ERASED|" + ERASABLE + ": 1 event(s) for 2 acknowledged");
+    }
+
+    @Test
+    void a_refused_erasure_that_wrote_an_event_is_a_violation() {
+        erasure("R", 1, 1);
+
+        assertThat(violations(check(), "one audit event per acknowledged command")).singleElement().asString()
+                .contains("1 event(s) for 0 acknowledged, 0 unknown and 1 refused");
+    }
+
+    @Test
+    void erasing_an_erased_user_again_must_write_nothing() {
+        erasure("A", 1, 2);
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.4", 20, "ERASE_USER", AuditKeys.userErased(dev.orgkit.UserId.of(ERASABLE)), 0);
+            w0.write("A", "0.4", 21, "0");
+        }
+
+        assertThat(violations(check(), "one audit event per acknowledged command")).singleElement().asString()
+                .contains("2 event(s) for 1 acknowledged");
+    }
+
+    @Test
+    void an_erasure_whose_outcome_is_unknown_may_have_committed_or_not_and_proves_nothing_about_addresses() {
+        erasure("X", 1, 0);
+
+        Report report = check();
+
+        assertThat(report.violations()).isZero();
+        assertThat(report.checks).filteredOn(c -> c.name.startsWith("an erased user's addresses"))
+                .singleElement().satisfies(c -> assertThat(c.checked).isZero());
+    }
+
+    @Test
+    void an_erased_user_invited_again_may_be_named_again() {
+        erasure("A", 1, 1);
+        String address = Population.erasable(ERASABLE).verifiedEmail().value();
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.5", 30, "INVITE_WITH_LINK", AuditKeys.invitedWithLink(
+                    dev.orgkit.account.AccountId.of(ORG), dev.orgkit.UserId.of("u00"), address));
+            w0.write("A", "0.5", 31, "inv_y");
+        }
+        event("MEMBER_INVITED", "u00", "inv_y", Map.of("email", address, "role", "MEMBER", "delivery", "link"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_y", address, "PENDING", "NONE", 0));
+        db.mentions.add(new Snapshot.Mention("orgkit_invitations", "email", address));
+
+        assertThat(check().violations()).isZero();
+    }
+
+    /**
+     * w0-1 invites the erasable user with a link into the organization, the user accepts, and w0-1
+     * erases them expecting {@code expected} events, ending {@code ending} ({@code A}, {@code R} or
+     * {@code X}); the database holds {@code stored} {@code USER_ERASED} events, and the user's
+     * address only as its pseudonym when there is one (else still as a member).
+     */
+    private void erasure(String ending, int expected, int stored) {
+        var org = dev.orgkit.account.AccountId.of(ORG);
+        var user = dev.orgkit.UserId.of(ERASABLE);
+        String address = Population.erasable(ERASABLE).verifiedEmail().value();
+        String shown = stored > 0 ? dev.orgkit.lifecycle.Users.pseudonymOf(user) : address;
+        try (Journal w0 = journal("w0-1")) {
+            w0.write("C", "0.1", 10, "INVITE_WITH_LINK", AuditKeys.invitedWithLink(org, dev.orgkit.UserId.of("u00"),
+                    address));
+            w0.write("A", "0.1", 11, "inv_x");
+            w0.write("C", "0.2", 12, "ACCEPT_LINK", AuditKeys.accepted(user, "inv_x"));
+            w0.write("A", "0.2", 13, "MEMBER");
+            w0.write("C", "0.3", 14, "ERASE_USER", AuditKeys.userErased(user), expected);
+            w0.write(ending, "0.3", 15, ending.equals("R") ? "LAST_ADMIN" : ending.equals("X") ? "PSQLException:57P01" : "");
+            w0.write("END", 16);
+        }
+        event("MEMBER_INVITED", "u00", "inv_x", Map.of("email", shown, "role", "MEMBER", "delivery", "link"));
+        event("INVITATION_ACCEPTED", ERASABLE, ERASABLE, Map.of("invitation", "inv_x", "email", shown, "role", "MEMBER"));
+        db.invitations.add(new Snapshot.Invitation(ORG, "inv_x", shown, "ACCEPTED", "NONE", 0));
+        for (int i = 0; i < stored; i++) {
+            event("USER_ERASED", "system", ERASABLE, Map.of("role", "MEMBER"));
+        }
+        if (stored == 0) {
+            db.members.add(new Snapshot.Member(ORG, ERASABLE, address, "MEMBER"));
+            db.mentions.add(new Snapshot.Mention("orgkit_memberships", "email", address));
+        }
     }
 
     /** w0-1 created key_1 of the organization, then deleted it; the deletion returned at {@code at}. */

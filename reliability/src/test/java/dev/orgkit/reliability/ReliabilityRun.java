@@ -24,5 +24,7 @@ final class ReliabilityRun {
                 .as("acknowledged invitations").isPositive();
         assertThat(report.commands.get("KEY_REVOKE")[Journals.Ending.ACKNOWLEDGED.ordinal()])
                 .as("acknowledged key revocations").isPositive();
+        assertThat(report.commands.get("ERASE_USER")[Journals.Ending.ACKNOWLEDGED.ordinal()])
+                .as("acknowledged erasures").isPositive();
     }
 }
