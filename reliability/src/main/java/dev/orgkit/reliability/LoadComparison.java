@@ -2,7 +2,6 @@ package dev.orgkit.reliability;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orgkit.OrgKit;
-import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.Principal;
 import dev.orgkit.SupportPrincipal;
 import dev.orgkit.UserId;
@@ -12,11 +11,16 @@ import dev.orgkit.account.NewOrganization;
 import dev.orgkit.apikey.NewApiKey;
 import dev.orgkit.invitation.Invitation;
 import dev.orgkit.jdbc.JdbcStorage;
+import dev.orgkit.mail.InvitationMail;
 import dev.orgkit.member.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,9 +176,9 @@ public final class LoadComparison {
 
     private static String sha256(String secret) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

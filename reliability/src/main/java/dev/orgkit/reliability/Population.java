@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who the workload acts as: users {@code u00, u01, ...} with verified emails
@@ -92,15 +93,15 @@ final class Population {
     }
 
     /** The erasable user an address or user id names, if it is one of theirs. */
-    static java.util.Optional<String> erasableOf(String part) {
+    static Optional<String> erasableOf(String part) {
         String id = part;
         if (part.endsWith("@" + ERASABLE_DOMAIN)) {
             id = part.substring(0, part.length() - ERASABLE_DOMAIN.length() - 1);
             id = id.endsWith(".work") ? id.substring(0, id.length() - ".work".length()) : id;
         } else if (part.contains("@")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return id.startsWith("x-") ? java.util.Optional.of(id) : java.util.Optional.empty();
+        return id.startsWith("x-") ? Optional.of(id) : Optional.empty();
     }
 
     static void writeErasure(Path directory, List<Org> organizations) {
@@ -130,14 +131,14 @@ final class Population {
     }
 
     /** The organization dedicated to deletion and restore, if the run has one. */
-    static java.util.Optional<Org> readLifecycle(Path directory) {
+    static Optional<Org> readLifecycle(Path directory) {
         Path file = directory.resolve(LIFECYCLE_FILE);
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             String[] f = Files.readString(file, StandardCharsets.UTF_8).trim().split("\t");
-            return java.util.Optional.of(new Org(AccountId.of(f[0]), f[1]));
+            return Optional.of(new Org(AccountId.of(f[0]), f[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.orgkit.reliability;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -87,13 +89,13 @@ final class Snapshot {
      * URL-encoded: the only values where an erasable user's address can be. A full scan, once per run.
      */
     void readMentions(DataSource dataSource) throws SQLException {
-        String domain = Population.ERASABLE_DOMAIN.toLowerCase(java.util.Locale.ROOT);
-        String encoded = java.net.URLEncoder.encode(domain, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        String domain = Population.ERASABLE_DOMAIN.toLowerCase(Locale.ROOT);
+        String encoded = URLEncoder.encode(domain, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         try (Connection c = dataSource.getConnection(); Statement q = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
                 while (r.next()) {
-                    String table = r.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    String table = r.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                     if (table.startsWith("orgkit_")) {
                         tables.add(table);
                     }
@@ -109,10 +111,10 @@ final class Snapshot {
                         for (int i = 1; i <= columns; i++) {
                             String value = r.getString(i);
                             if (value != null) {
-                                String lower = value.toLowerCase(java.util.Locale.ROOT);
+                                String lower = value.toLowerCase(Locale.ROOT);
                                 if (lower.contains(domain) || lower.contains(encoded)) {
                                     mentions.add(new Mention(table,
-                                            r.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), value));
+                                            r.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT), value));
                                 }
                             }
                         }

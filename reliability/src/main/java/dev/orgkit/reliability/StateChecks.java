@@ -1,8 +1,15 @@
 package dev.orgkit.reliability;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,16 +138,16 @@ final class StateChecks {
     static Map<String, String> pseudonymsOfErasables(Journals journals) {
         Map<String, String> pseudonyms = new HashMap<>();
         try {
-            var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            var sha256 = MessageDigest.getInstance("SHA-256");
             for (Journals.Command c : journals.commands) {
                 for (String part : c.key().split("\\|")) {
                     Population.erasableOf(part).ifPresent(user -> pseudonyms.computeIfAbsent(
-                            "erased-" + java.util.HexFormat.of().formatHex(
-                                    sha256.digest(user.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8)
+                            "erased-" + HexFormat.of().formatHex(
+                                    sha256.digest(user.getBytes(StandardCharsets.UTF_8)), 0, 8)
                                     + "@erased.invalid", p -> user));
                 }
             }
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return pseudonyms;
@@ -268,7 +275,7 @@ final class StateChecks {
         Report.Check whileDeleted = report.check(
                 "nothing is invited, accepted or keyed into a deleted organization (until it is restored)");
         Map<String, Seats> orgs = new TreeMap<>();
-        List<Snapshot.Event> instant = new java.util.ArrayList<>();
+        List<Snapshot.Event> instant = new ArrayList<>();
         for (Snapshot.Event e : db.events) {
             if (!instant.isEmpty() && (!instant.get(0).account().equals(e.account()) || instant.get(0).at() != e.at())) {
                 replayInstant(orgs, instant, seats, whileDeleted);
@@ -397,11 +404,11 @@ final class StateChecks {
                 continue;
             }
             for (String address : Population.addressesOfErasable(user.getKey())) {
-                List<String> forms = List.of(address.toLowerCase(java.util.Locale.ROOT),
-                        java.net.URLEncoder.encode(address, java.nio.charset.StandardCharsets.UTF_8)
-                                .toLowerCase(java.util.Locale.ROOT));
+                List<String> forms = List.of(address.toLowerCase(Locale.ROOT),
+                        URLEncoder.encode(address, StandardCharsets.UTF_8)
+                                .toLowerCase(Locale.ROOT));
                 List<Snapshot.Mention> found = db.mentions.stream()
-                        .filter(m -> forms.stream().anyMatch(m.value().toLowerCase(java.util.Locale.ROOT)::contains))
+                        .filter(m -> forms.stream().anyMatch(m.value().toLowerCase(Locale.ROOT)::contains))
                         .toList();
                 check.expect(found.isEmpty(), user.getKey() + " was erased, yet " + address + " is in "
                         + found.stream().limit(5).map(m -> m.table() + "." + m.column() + " = " + m.value()).toList()

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -48,7 +49,7 @@ final class StatementRecorder {
             if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
                 note(connection.isReadOnly() ? "BEGIN READ ONLY" : "BEGIN", List.of());
             } else if (name.equals("commit") || name.equals("rollback") && (args == null || args.length == 0)) {
-                note(name.toUpperCase(java.util.Locale.ROOT), List.of());
+                note(name.toUpperCase(Locale.ROOT), List.of());
             }
             Object result = invoke(target, method, args);
             if (result instanceof PreparedStatement ps && name.equals("prepareStatement")) {

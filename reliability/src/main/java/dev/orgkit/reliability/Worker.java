@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,7 +53,7 @@ public final class Worker {
     final Mailbox mailbox;
     final List<Population.Org> organizations;
     /** The organization the workload deletes and restores, if any. */
-    final java.util.Optional<Population.Org> lifecycle;
+    final Optional<Population.Org> lifecycle;
     /** The two organizations where erasable users join and are erased, if any. */
     final List<Population.Org> erasure;
     final List<OwnedKey> keys = new CopyOnWriteArrayList<>();
@@ -75,7 +77,7 @@ public final class Worker {
         String process = args[0];
         int incarnation = Integer.parseInt(args[1]);
         String run = args[2];
-        Settings settings = Settings.parse(java.util.Arrays.copyOfRange(args, 3, args.length));
+        Settings settings = Settings.parse(Arrays.copyOfRange(args, 3, args.length));
         Path dir = settings.directory();
         String name = process + "-" + incarnation;
         Database database = Database.of(settings.url(), run);

@@ -2,10 +2,14 @@ package dev.orgkit.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -380,14 +384,14 @@ class CheckerTest {
         erasure("A", 1, 1);
         String address = Population.erasable(ERASABLE).verifiedEmail().value();
         db.mentions.add(new Snapshot.Mention("orgkit_invitation_deliveries", "last_error",
-                "550 no mailbox " + address.toUpperCase(java.util.Locale.ROOT)));
+                "550 no mailbox " + address.toUpperCase(Locale.ROOT)));
         assertThat(violations(check(), "an erased user's addresses")).singleElement().asString()
                 .contains("orgkit_invitation_deliveries.last_error");
 
         db.mentions.clear();
         db.mentions.add(new Snapshot.Mention("orgkit_audit_events", "details", "email="
-                + java.net.URLEncoder.encode(Population.erasableAtWork(ERASABLE).verifiedEmail().value(),
-                        java.nio.charset.StandardCharsets.UTF_8) + "&role=MEMBER"));
+                + URLEncoder.encode(Population.erasableAtWork(ERASABLE).verifiedEmail().value(),
+                        StandardCharsets.UTF_8) + "&role=MEMBER"));
         assertThat(violations(check(), "an erased user's addresses")).singleElement().asString()
                 .contains(ERASABLE + ".work@erase.rel.example is in [orgkit_audit_events.details");
     }
@@ -500,7 +504,7 @@ class CheckerTest {
     }
 
     /** Rows: u05 (invited), u00 (the admin: a member), u05 again (invalid in the batch). */
-    private void bulk(java.util.function.Supplier<List<Outcomes.Row>> call) {
+    private void bulk(Supplier<List<Outcomes.Row>> call) {
         var org = dev.orgkit.account.AccountId.of(ORG);
         var admin = dev.orgkit.UserId.of("u00");
         try (Journal w0 = journal("w0-1")) {
