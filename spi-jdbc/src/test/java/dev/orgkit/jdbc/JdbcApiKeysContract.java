@@ -177,10 +177,7 @@ abstract class JdbcApiKeysContract {
     void a_cache_that_cannot_hear_other_instances_falls_back_to_its_time_to_live() {
         var ticker = new AtomicLong();
         Duration timeToLive = Duration.ofSeconds(5);
-        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, timeToLive,
-                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
-        caching.close();
-        OrgKit cachingKit = kit(caching);
+        OrgKit cachingKit = kitWithDeafCache(timeToLive, ticker);
         OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
         CreatedApiKey created = cachingKit.apiKeys().create(ANA, acme(cachingKit).id(), new NewApiKey("ci"));
         assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.VALID);
@@ -202,11 +199,7 @@ abstract class JdbcApiKeysContract {
      */
     @Test
     void a_revoke_that_finds_the_key_already_revoked_leaves_no_cached_answer_behind() {
-        var ticker = new AtomicLong();
-        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(5),
-                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
-        caching.close();
-        OrgKit cachingKit = kit(caching);
+        OrgKit cachingKit = kitWithDeafCache(Duration.ofMinutes(5), new AtomicLong());
         OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
         Organization org = acme(cachingKit);
         CreatedApiKey revoked = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("revoked"));
@@ -231,11 +224,7 @@ abstract class JdbcApiKeysContract {
      */
     @Test
     void deleting_an_organization_leaves_none_of_its_keys_cached_even_one_another_instance_revoked() {
-        var ticker = new AtomicLong();
-        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, Duration.ofMinutes(5),
-                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
-        caching.close();
-        OrgKit cachingKit = kit(caching);
+        OrgKit cachingKit = kitWithDeafCache(Duration.ofMinutes(5), new AtomicLong());
         OrgKit otherInstance = kit(JdbcStorage.create(dataSource()));
         Organization org = acme(cachingKit);
         CreatedApiKey created = cachingKit.apiKeys().create(ANA, org.id(), new NewApiKey("ci"));
@@ -245,6 +234,17 @@ abstract class JdbcApiKeysContract {
         cachingKit.organizations().delete(ANA, org.id(), "Acme");
 
         assertThat(cachingKit.apiKeys().verify(created.secret()).code()).isEqualTo(Code.REVOKED);
+    }
+
+    /**
+     * A kit whose verification cache cannot hear other instances (its watcher closed before it
+     * started), so only its own commands or its time to live, read from {@code ticker}, end an entry.
+     */
+    private OrgKit kitWithDeafCache(Duration timeToLive, AtomicLong ticker) {
+        JdbcStorage caching = JdbcStorage.create(dataSource()).withApiKeyCache(100, timeToLive,
+                JdbcStorage.DEFAULT_CHANGE_POLL_INTERVAL, ticker::get);
+        caching.close();
+        return kit(caching);
     }
 
     /** Verifies every 10 ms, for at most 30 s, until the answer is not VALID. */
